@@ -3,6 +3,7 @@ package com.crossdeck.client;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * A failure reported by Crossdeck or by this SDK, in the shape of the Crossdeck error envelope.
@@ -10,8 +11,9 @@ import java.util.Optional;
  * <p>Every instance carries a {@linkplain #type() type} (for example {@code authentication_error})
  * and a machine-readable {@linkplain #code() code} (for example {@code invalid_api_key}); see
  * {@link ErrorCodes} for the catalogue. Errors derived from an HTTP response also carry the
- * {@linkplain #status() status}, the server's {@linkplain #requestId() request id} and, when the
- * server sent {@code Retry-After}, how long to wait before retrying.
+ * {@linkplain #status() status}, the server's {@linkplain #requestId() request id}, the offending
+ * {@linkplain #param() parameter} and event {@linkplain #index() index} when the server named them,
+ * and how long to wait before retrying when the server sent {@code Retry-After}.
  *
  * <p>The message never contains the secret key. Instances are immutable and safe to share.
  */
@@ -25,6 +27,8 @@ public class CrossdeckException extends RuntimeException {
   private final String requestId;
   private final Duration retryAfter;
   private final String minVersion;
+  private final String param;
+  private final Integer index;
 
   /**
    * Creates an error raised locally, before or without any HTTP exchange.
@@ -34,37 +38,30 @@ public class CrossdeckException extends RuntimeException {
    * @param message a human-readable explanation that names the offending field or option
    */
   public CrossdeckException(String type, String code, String message) {
-    this(type, code, message, 0, null, null, null, null);
+    this(builder(type, code).message(message));
+  }
+
+  /** Creates an error from a builder; see {@link #builder(String, String)}. */
+  protected CrossdeckException(Builder builder) {
+    super(builder.message, builder.cause);
+    this.type = builder.type;
+    this.code = builder.code;
+    this.status = builder.status;
+    this.requestId = builder.requestId;
+    this.retryAfter = builder.retryAfter;
+    this.minVersion = builder.minVersion;
+    this.param = builder.param;
+    this.index = builder.index;
   }
 
   /**
-   * Creates an error with every field of the Crossdeck error envelope.
+   * Starts building an error with every field of the Crossdeck error envelope.
    *
    * @param type the error type
    * @param code the error code
-   * @param message a human-readable explanation
-   * @param status the HTTP status, or 0 when no response was received
-   * @param requestId the server's request id, or {@code null}
-   * @param retryAfter how long the server asked the caller to wait, or {@code null}
-   * @param minVersion the minimum SDK version the server accepts (HTTP 426), or {@code null}
-   * @param cause the underlying failure, or {@code null}
    */
-  public CrossdeckException(
-      String type,
-      String code,
-      String message,
-      int status,
-      String requestId,
-      Duration retryAfter,
-      String minVersion,
-      Throwable cause) {
-    super(message, cause);
-    this.type = Objects.requireNonNull(type, "type");
-    this.code = Objects.requireNonNull(code, "code");
-    this.status = status;
-    this.requestId = requestId;
-    this.retryAfter = retryAfter;
-    this.minVersion = minVersion;
+  public static Builder builder(String type, String code) {
+    return new Builder(type, code);
   }
 
   /** The error type, for example {@code authentication_error} or {@code network_error}. */
@@ -97,7 +94,17 @@ public class CrossdeckException extends RuntimeException {
     return Optional.ofNullable(minVersion);
   }
 
-  /** Whether repeating the same request later may succeed (timeouts, 408, 429 and 5xx). */
+  /** The request field the error is about, for example {@code developerUserId}. */
+  public Optional<String> param() {
+    return Optional.ofNullable(param);
+  }
+
+  /** The position of the offending event in the request's {@code events} array. */
+  public OptionalInt index() {
+    return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+  }
+
+  /** Whether repeating the same request later may succeed (transport failures, 408, 429, 5xx). */
   public boolean isRetryable() {
     if (status == 0) {
       return ErrorCodes.TYPE_NETWORK.equals(type);
@@ -116,5 +123,78 @@ public class CrossdeckException extends RuntimeException {
       text.append(", requestId=").append(requestId);
     }
     return text.append(", message=").append(getMessage()).append('}').toString();
+  }
+
+  /** Collects the fields of a {@link CrossdeckException}. Not thread-safe. */
+  public static final class Builder {
+    private final String type;
+    private final String code;
+    private String message;
+    private int status;
+    private String requestId;
+    private Duration retryAfter;
+    private String minVersion;
+    private String param;
+    private Integer index;
+    private Throwable cause;
+
+    private Builder(String type, String code) {
+      this.type = Objects.requireNonNull(type, "type");
+      this.code = Objects.requireNonNull(code, "code");
+      this.message = code;
+    }
+
+    /** A human-readable explanation; must not contain the secret key. */
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
+    /** The HTTP status, or 0 when no response was received. */
+    public Builder status(int status) {
+      this.status = status;
+      return this;
+    }
+
+    /** The server's request id. */
+    public Builder requestId(String requestId) {
+      this.requestId = requestId;
+      return this;
+    }
+
+    /** How long the server asked the caller to wait. */
+    public Builder retryAfter(Duration retryAfter) {
+      this.retryAfter = retryAfter;
+      return this;
+    }
+
+    /** The minimum SDK version the server accepts. */
+    public Builder minVersion(String minVersion) {
+      this.minVersion = minVersion;
+      return this;
+    }
+
+    /** The request field the error is about. */
+    public Builder param(String param) {
+      this.param = param;
+      return this;
+    }
+
+    /** The position of the offending event in the request. */
+    public Builder index(Integer index) {
+      this.index = index;
+      return this;
+    }
+
+    /** The underlying failure. */
+    public Builder cause(Throwable cause) {
+      this.cause = cause;
+      return this;
+    }
+
+    /** Builds the exception. */
+    public CrossdeckException build() {
+      return new CrossdeckException(this);
+    }
   }
 }

@@ -1,0 +1,158 @@
+package com.crossdeck.client;
+
+import com.crossdeck.client.internal.ClientConfig;
+import com.crossdeck.client.internal.DeliveryPipeline;
+import com.crossdeck.client.internal.Heartbeat;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Crossdeck client for server-side events. Build one per process and share it; it is
+ * thread-safe.
+ *
+ * <pre>{@code
+ * CrossdeckServer crossdeck = CrossdeckServer.builder(System.getenv("CROSSDECK_SECRET_KEY")).build();
+ *
+ * crossdeck.track(Event.builder("subscription_renewed")
+ *     .developerUserId(user.id())
+ *     .eventId("renewal_" + subscription.id() + "_" + cycle)
+ *     .property("plan", "pro")
+ *     .build());
+ * }</pre>
+ *
+ * <p>{@link #track(Event)} validates and serializes the event on the calling thread and puts it on
+ * a bounded in-memory queue; it never blocks, never does I/O and never throws for bad data. One
+ * daemon thread, {@code crossdeck-sender}, sends batches to {@code POST /v1/events}, each with its
+ * own {@code Idempotency-Key} that is reused on every retry, so a batch whose response was lost is
+ * stored once. Failures are retried with exponential backoff and full jitter, honouring {@code
+ * Retry-After}. Every event dropped for any reason is counted ({@link #diagnostics()}), logged and
+ * reported to {@linkplain #addListener listeners}.
+ *
+ * <p>The secret key never appears in logs, {@link #toString()}, exceptions or diagnostics.
+ */
+public final class CrossdeckServer implements AutoCloseable {
+
+  private final DeliveryPipeline pipeline;
+  private final Heartbeat heartbeat;
+
+  CrossdeckServer(ClientConfig config) {
+    this.pipeline = new DeliveryPipeline(config);
+    this.heartbeat = new Heartbeat(pipeline.api(), pipeline.stats(), config.secretKey());
+    if (config.bootHeartbeat()) {
+      heartbeat.checkInBackground();
+    }
+  }
+
+  /**
+   * Starts configuring a client.
+   *
+   * @param secretKey a secret key ({@code cd_sk_live_…} for production, {@code cd_sk_test_…} for
+   *     the sandbox); checked by {@link CrossdeckServerBuilder#build()}
+   */
+  public static CrossdeckServerBuilder builder(String secretKey) {
+    return new CrossdeckServerBuilder(secretKey);
+  }
+
+  /**
+   * Queues an event for delivery. Never blocks, never performs I/O and never throws for bad data:
+   * an invalid event is refused with a {@link TrackResult} naming the field and the limit, and the
+   * refusal is counted, logged once per reason and reported to listeners.
+   *
+   * @param event the event; with no identity hint, the builder's identity fallback is consulted
+   * @return whether the event was queued, with its event id, or why it was rejected
+   */
+  public TrackResult track(Event event) {
+    return pipeline.track(event);
+  }
+
+  /**
+   * Delivers everything queued when the call started, waiting at most the request {@code timeout}
+   * (default 15 s). Safe to call from many threads at once; a no-op when nothing is queued.
+   */
+  public FlushResult flush() {
+    return flush(pipeline.config().timeout());
+  }
+
+  /**
+   * Delivers everything queued when the call started, or gives up after {@code timeout}. Events not
+   * delivered by then stay queued and keep being retried. Call it before a serverless function
+   * returns or before redirecting after tracking an email click.
+   *
+   * @return whether everything was resolved, how many events were sent and how many remain
+   */
+  public FlushResult flush(Duration timeout) {
+    return pipeline.flush(timeout);
+  }
+
+  /** Like {@link #flush()}, without waiting; the future completes when the flush does. */
+  public CompletableFuture<FlushResult> flushAsync() {
+    return pipeline.flushAsync();
+  }
+
+  /**
+   * Stops accepting events, delivers what is queued within {@code flushOnExitTimeout} (default 2
+   * s), and stops the client's threads. Idempotent.
+   */
+  @Override
+  public void close() {
+    close(pipeline.config().flushOnExitTimeout());
+  }
+
+  /**
+   * Stops accepting events, delivers what is queued within {@code timeout}, and stops the client's
+   * threads. Events still unsent at the deadline are dropped with reason {@link
+   * DropReason#SHUTDOWN} (counted, logged, reported). Idempotent: later calls return the first
+   * call's result.
+   */
+  public FlushResult close(Duration timeout) {
+    return pipeline.close(timeout);
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return pipeline.isClosed();
+  }
+
+  /**
+   * Checks the key with {@code GET /v1/sdk/heartbeat}, synchronously. Useful on a serverless cold
+   * start to fail fast on a wrong key.
+   *
+   * @throws CrossdeckException with the server's error (for example {@code invalid_api_key}) or a
+   *     {@code network_error}
+   */
+  public HeartbeatResult heartbeat() {
+    return heartbeat.check();
+  }
+
+  /** A snapshot of queue, delivery counters and state; no I/O. */
+  public Diagnostics diagnostics() {
+    return pipeline.diagnostics();
+  }
+
+  /** {@code production} for {@code cd_sk_live_} keys, otherwise {@code sandbox}. */
+  public String environment() {
+    return pipeline.config().secretKey().environment();
+  }
+
+  /** Registers a listener for delivery events. */
+  public void addListener(CrossdeckListener listener) {
+    pipeline.listeners().add(listener);
+  }
+
+  /** Unregisters a listener. */
+  public void removeListener(CrossdeckListener listener) {
+    pipeline.listeners().remove(listener);
+  }
+
+  /** Describes the client; the key appears masked. */
+  @Override
+  public String toString() {
+    return "CrossdeckServer{environment="
+        + environment()
+        + ", secretKey="
+        + pipeline.config().secretKey().masked()
+        + ", baseUrl="
+        + pipeline.config().baseUrl()
+        + '}';
+  }
+}

@@ -1,0 +1,295 @@
+package com.crossdeck.client;
+
+import com.crossdeck.client.internal.ClientConfig;
+import com.crossdeck.client.internal.SecretKey;
+import com.crossdeck.client.transport.OkHttpTransport;
+import com.crossdeck.client.transport.Transport;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * Configures a {@link CrossdeckServer}. Obtain one from {@link CrossdeckServer#builder(String)};
+ * every option has a production-ready default. Options are checked in {@link #build()}, which
+ * throws a {@link CrossdeckException} ({@code configuration_error}) naming the option and its valid
+ * range. Not thread-safe.
+ */
+public final class CrossdeckServerBuilder {
+
+  /** Default batch trigger: a batch is sent once this many events wait. */
+  public static final int DEFAULT_EVENT_FLUSH_BATCH_SIZE = 20;
+
+  /** Default longest wait of an event before its batch is sent. */
+  public static final Duration DEFAULT_EVENT_FLUSH_INTERVAL = Duration.ofMillis(1500);
+
+  /** Default bound of the shutdown-hook drain. */
+  public static final Duration DEFAULT_FLUSH_ON_EXIT_TIMEOUT = Duration.ofSeconds(2);
+
+  /** Default per-request timeout. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
+
+  /** Default API root. */
+  public static final String DEFAULT_BASE_URL = "https://api.cross-deck.com/v1";
+
+  /**
+   * Default bound on queued events: a burst of 100,000 typical events is held without loss, while
+   * {@link #DEFAULT_MAX_QUEUE_BYTES} caps the memory that can take.
+   */
+  public static final int DEFAULT_MAX_QUEUE_SIZE = 100_000;
+
+  /** Default bound on memory held by queued events: 64 MiB. */
+  public static final long DEFAULT_MAX_QUEUE_BYTES = 64L * 1024 * 1024;
+
+  private final String secretKey;
+  private int eventFlushBatchSize = DEFAULT_EVENT_FLUSH_BATCH_SIZE;
+  private Duration eventFlushInterval = DEFAULT_EVENT_FLUSH_INTERVAL;
+  private boolean flushOnExit = true;
+  private Duration flushOnExitTimeout = DEFAULT_FLUSH_ON_EXIT_TIMEOUT;
+  private Duration timeout = DEFAULT_TIMEOUT;
+  private String baseUrl = DEFAULT_BASE_URL;
+  private String serviceName;
+  private String serviceVersion;
+  private String appVersion;
+  private String appId;
+  private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
+  private long maxQueueBytes = DEFAULT_MAX_QUEUE_BYTES;
+  private boolean bootHeartbeat = true;
+  private Transport transport;
+  private CrossdeckClock clock = CrossdeckClock.system();
+  private RandomGenerator random;
+  private Supplier<IdentityHint> identityFallback;
+  private final List<CrossdeckListener> listeners = new ArrayList<>();
+  private Map<String, String> environmentVariables = System.getenv();
+
+  CrossdeckServerBuilder(String secretKey) {
+    this.secretKey = secretKey;
+  }
+
+  /** Events that trigger a batch; 1 to 100, default 20. */
+  public CrossdeckServerBuilder eventFlushBatchSize(int size) {
+    this.eventFlushBatchSize = size;
+    return this;
+  }
+
+  /** The longest an event waits before its batch is sent; 1 ms to 10 min, default 1500 ms. */
+  public CrossdeckServerBuilder eventFlushInterval(Duration interval) {
+    this.eventFlushInterval = interval;
+    return this;
+  }
+
+  /**
+   * Whether a JVM shutdown hook delivers queued events when the process exits; default true. The
+   * Spring Boot starter turns it off and drains from its lifecycle instead.
+   */
+  public CrossdeckServerBuilder flushOnExit(boolean enabled) {
+    this.flushOnExit = enabled;
+    return this;
+  }
+
+  /**
+   * How long the exit drain (and {@link CrossdeckServer#close()}) may take; 0 to 5 min, default 2
+   * s.
+   */
+  public CrossdeckServerBuilder flushOnExitTimeout(Duration timeout) {
+    this.flushOnExitTimeout = timeout;
+    return this;
+  }
+
+  /** How long one HTTP request may take, end to end; 1 ms to 10 min, default 15 s. */
+  public CrossdeckServerBuilder timeout(Duration timeout) {
+    this.timeout = timeout;
+    return this;
+  }
+
+  /** The API root, default {@value #DEFAULT_BASE_URL}; point it at the emulator in development. */
+  public CrossdeckServerBuilder baseUrl(String baseUrl) {
+    this.baseUrl = baseUrl;
+    return this;
+  }
+
+  /** The service name sent in each event's context; detected from the platform when unset. */
+  public CrossdeckServerBuilder serviceName(String serviceName) {
+    this.serviceName = serviceName;
+    return this;
+  }
+
+  /** The service version sent in each event's context; detected from the platform when unset. */
+  public CrossdeckServerBuilder serviceVersion(String serviceVersion) {
+    this.serviceVersion = serviceVersion;
+    return this;
+  }
+
+  /** The application version sent in each event's context. */
+  public CrossdeckServerBuilder appVersion(String appVersion) {
+    this.appVersion = appVersion;
+    return this;
+  }
+
+  /** The app id sent in the batch envelope (informational; the server routes by key). */
+  public CrossdeckServerBuilder appId(String appId) {
+    this.appId = appId;
+    return this;
+  }
+
+  /** The most events held in memory; 1 to 10,000,000, default 100,000. Oldest are dropped first. */
+  public CrossdeckServerBuilder maxQueueSize(int maxQueueSize) {
+    this.maxQueueSize = maxQueueSize;
+    return this;
+  }
+
+  /** The most bytes held by queued events; 64 KiB to 2 GiB, default 64 MiB. */
+  public CrossdeckServerBuilder maxQueueBytes(long maxQueueBytes) {
+    this.maxQueueBytes = maxQueueBytes;
+    return this;
+  }
+
+  /** Whether to check the key with {@code GET /sdk/heartbeat} in the background; default true. */
+  public CrossdeckServerBuilder bootHeartbeat(boolean enabled) {
+    this.bootHeartbeat = enabled;
+    return this;
+  }
+
+  /** The HTTP transport; default an {@link OkHttpTransport} using {@link #timeout(Duration)}. */
+  public CrossdeckServerBuilder transport(Transport transport) {
+    this.transport = transport;
+    return this;
+  }
+
+  /** The time source; replace it in tests to drive intervals and backoff without sleeping. */
+  public CrossdeckServerBuilder clock(CrossdeckClock clock) {
+    this.clock = clock;
+    return this;
+  }
+
+  /**
+   * The random source for retry jitter and batch idempotency keys, used only by the sender thread;
+   * replace it in tests for deterministic backoff. Event ids always use a per-thread source.
+   */
+  public CrossdeckServerBuilder random(RandomGenerator random) {
+    this.random = random;
+    return this;
+  }
+
+  /**
+   * Supplies the identity of events tracked without one, for example the current request's user or
+   * visitor. Consulted only for such events, on the thread calling {@code track}; returning {@code
+   * null} (or throwing) leaves the event without identity, and it is rejected.
+   */
+  public CrossdeckServerBuilder identityFallback(Supplier<IdentityHint> identityFallback) {
+    this.identityFallback = identityFallback;
+    return this;
+  }
+
+  /** Registers a listener before the client starts, so it sees everything. */
+  public CrossdeckServerBuilder listener(CrossdeckListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** The environment variables used to detect the host platform; for tests. */
+  CrossdeckServerBuilder environmentVariables(Map<String, String> environmentVariables) {
+    this.environmentVariables = Map.copyOf(environmentVariables);
+    return this;
+  }
+
+  /**
+   * Validates the options and starts the client: its sender thread, its shutdown hook (when {@code
+   * flushOnExit}) and its background heartbeat (when {@code bootHeartbeat}).
+   *
+   * @throws CrossdeckException {@code invalid_secret_key} when the key does not start with {@code
+   *     cd_sk_}; {@code invalid_option} when an option is out of range
+   */
+  public CrossdeckServer build() {
+    SecretKey key = SecretKey.of(secretKey);
+    requireRange("eventFlushBatchSize", eventFlushBatchSize, 1, 100, "");
+    requireDuration(
+        "eventFlushInterval", eventFlushInterval, Duration.ofMillis(1), Duration.ofMinutes(10));
+    requireDuration("flushOnExitTimeout", flushOnExitTimeout, Duration.ZERO, Duration.ofMinutes(5));
+    requireDuration("timeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(10));
+    requireRange("maxQueueSize", maxQueueSize, 1, 10_000_000, "");
+    requireRange("maxQueueBytes", maxQueueBytes, 64 * 1024, 2L * 1024 * 1024 * 1024, " bytes");
+    require(clock != null, "clock must not be null");
+    ClientConfig config =
+        new ClientConfig(
+            key,
+            normalizeBaseUrl(baseUrl),
+            eventFlushBatchSize,
+            eventFlushInterval,
+            flushOnExit,
+            flushOnExitTimeout,
+            timeout,
+            blankToNull(serviceName),
+            blankToNull(serviceVersion),
+            blankToNull(appVersion),
+            blankToNull(appId),
+            maxQueueSize,
+            maxQueueBytes,
+            bootHeartbeat,
+            transport != null ? transport : OkHttpTransport.create(timeout),
+            clock,
+            random != null ? random : new SplittableRandom(),
+            identityFallback,
+            List.copyOf(listeners),
+            environmentVariables);
+    return new CrossdeckServer(config);
+  }
+
+  private static String normalizeBaseUrl(String url) {
+    require(url != null && !url.isBlank(), "baseUrl must be an http or https URL, got nothing");
+    String trimmed = url.trim();
+    while (trimmed.endsWith("/")) {
+      trimmed = trimmed.substring(0, trimmed.length() - 1);
+    }
+    URI uri;
+    try {
+      uri = URI.create(trimmed);
+    } catch (IllegalArgumentException e) {
+      throw invalid("baseUrl must be an http or https URL, got '" + trimmed + "'");
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    require(
+        (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null,
+        "baseUrl must be an http or https URL, got '" + trimmed + "'");
+    return trimmed;
+  }
+
+  private static void requireRange(String option, long value, long min, long max, String unit) {
+    require(
+        value >= min && value <= max,
+        option + " must be between " + min + " and " + max + unit + ", got " + value);
+  }
+
+  private static void requireDuration(String option, Duration value, Duration min, Duration max) {
+    require(
+        value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0,
+        option
+            + " must be between "
+            + min.toMillis()
+            + " ms and "
+            + max.toMillis()
+            + " ms, got "
+            + (value == null ? "null" : value.toMillis() + " ms"));
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw invalid(message);
+    }
+  }
+
+  private static CrossdeckException invalid(String message) {
+    return new CrossdeckException(
+        ErrorCodes.TYPE_CONFIGURATION, ErrorCodes.INVALID_OPTION, message);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

@@ -1,0 +1,57 @@
+package com.crossdeck.client.internal;
+
+import com.crossdeck.client.CrossdeckClock;
+import com.crossdeck.client.CrossdeckListener;
+import com.crossdeck.client.IdentityHint;
+import com.crossdeck.client.transport.Transport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * The validated options of one client, as handed from the public builder to the pipeline.
+ *
+ * @param secretKey the secret key
+ * @param baseUrl the API root, without a trailing slash
+ * @param batchSize events that trigger a batch
+ * @param flushInterval the longest an event waits before its batch is sent
+ * @param flushOnExit whether a JVM shutdown hook drains the queue
+ * @param flushOnExitTimeout how long that drain may take
+ * @param timeout how long one HTTP request may take
+ * @param serviceName the service name option, or {@code null}
+ * @param serviceVersion the service version option, or {@code null}
+ * @param appVersion the app version option, or {@code null}
+ * @param appId the app id option, or {@code null}
+ * @param maxQueueSize the most events held in memory
+ * @param maxQueueBytes the most bytes held in memory by queued events
+ * @param bootHeartbeat whether to check the key in the background at startup
+ * @param transport the HTTP transport
+ * @param clock the time source
+ * @param random the jitter and idempotency-key source
+ * @param identityFallback supplies an identity for events that carry none, or {@code null}
+ * @param listeners listeners registered before the client starts
+ * @param environmentVariables the environment, for host detection
+ */
+public record ClientConfig(
+    SecretKey secretKey,
+    String baseUrl,
+    int batchSize,
+    Duration flushInterval,
+    boolean flushOnExit,
+    Duration flushOnExitTimeout,
+    Duration timeout,
+    String serviceName,
+    String serviceVersion,
+    String appVersion,
+    String appId,
+    int maxQueueSize,
+    long maxQueueBytes,
+    boolean bootHeartbeat,
+    Transport transport,
+    CrossdeckClock clock,
+    RandomGenerator random,
+    Supplier<IdentityHint> identityFallback,
+    List<CrossdeckListener> listeners,
+    Map<String, String> environmentVariables) {}

@@ -1,0 +1,118 @@
+package com.crossdeck.client.internal;
+
+import com.crossdeck.client.Event;
+import com.crossdeck.client.IdentityHint;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Serializes a validated event, once, into the bytes that will be sent.
+ *
+ * <p>The bytes are an event object without its closing brace: the sender appends the process's
+ * {@code context} object (identical for every event, so serialized once per client) and the brace
+ * when it writes a batch. Each thread gets its own reusable buffer, so encoding allocates little
+ * more than the final array. Thread-safe.
+ */
+public final class EventEncoder {
+
+  private static final int INITIAL_BUFFER = 1024;
+  private static final int MAX_RETAINED_BUFFER = 64 * 1024;
+
+  private static final byte[] EVENT_ID = ascii("{\"eventId\":");
+  private static final byte[] NAME = ascii(",\"name\":");
+  private static final byte[] TIMESTAMP = ascii(",\"timestamp\":");
+  private static final byte[] SEQ = ascii(",\"seq\":");
+  private static final byte[] LEVEL = ascii(",\"level\":");
+  private static final byte[] TAGS = ascii(",\"tags\":");
+  private static final byte[] PROPERTIES = ascii(",\"properties\":");
+
+  private final ThreadLocal<Encoding> encodings;
+
+  /** Creates an encoder that falls back to {@code mapper} for records and beans. */
+  public EventEncoder(ObjectMapper mapper) {
+    this.encodings = ThreadLocal.withInitial(() -> new Encoding(mapper));
+  }
+
+  /** The calling thread's encoding state. */
+  public Encoding forCurrentThread() {
+    return encodings.get();
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** One thread's buffer and the outcome of its last encoding. Confined to that thread. */
+  public static final class Encoding {
+    private final JsonWriter out = new JsonWriter(INITIAL_BUFFER);
+    private final ValueWriter values;
+    private final PropertiesWriter properties;
+
+    private Encoding(ObjectMapper mapper) {
+      this.values = new ValueWriter(mapper);
+      this.properties = new PropertiesWriter(values);
+    }
+
+    /**
+     * Encodes an event for the delivery queue.
+     *
+     * @param event the event; its name and identity were validated by the caller
+     * @param identityKind which identity field to send (the event's own, or the fallback's)
+     * @param identityValue the identity to send
+     * @param eventId the event id to send
+     * @param timestamp the event time in epoch milliseconds
+     * @param seq this client's sequence number for the event
+     * @return the event object's bytes, without the closing brace
+     */
+    public byte[] encodeForQueue(
+        Event event,
+        IdentityHint.Kind identityKind,
+        String identityValue,
+        String eventId,
+        long timestamp,
+        long seq) {
+      out.reset(MAX_RETAINED_BUFFER);
+      out.raw(EVENT_ID);
+      out.string(eventId);
+      out.raw(NAME);
+      out.string(event.name());
+      out.raw(TIMESTAMP);
+      out.longValue(timestamp);
+      out.raw(SEQ);
+      out.longValue(seq);
+      out.raw((byte) ',');
+      out.raw(IdentityFields.quotedField(identityKind));
+      out.raw((byte) ':');
+      out.string(identityValue);
+      if (event.level() != null) {
+        out.raw(LEVEL);
+        out.string(event.level());
+      }
+      if (!event.tags().isEmpty()) {
+        out.raw(TAGS);
+        values.write(out, event.tags(), 0);
+      }
+      out.raw(PROPERTIES);
+      properties.write(out, event.properties());
+      return out.toByteArray();
+    }
+
+    /** Encodes a property bag (or traits) as a complete JSON object within the size limit. */
+    public byte[] encodeProperties(Map<String, ?> bag) {
+      out.reset(MAX_RETAINED_BUFFER);
+      properties.write(out, bag);
+      return out.toByteArray();
+    }
+
+    /** How many property keys the last encoding dropped because their values failed. */
+    public int droppedKeys() {
+      return properties.droppedKeys();
+    }
+
+    /** Whether the last encoding removed keys to respect the 8 KB limit. */
+    public boolean truncated() {
+      return properties.truncated();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package com.crossdeck.client.internal;
+
+import com.crossdeck.client.CrossdeckException;
+import com.crossdeck.client.ErrorCodes;
+
+/**
+ * The secret key, kept out of every string the SDK produces.
+ *
+ * <p>{@link #toString()} returns the masked form, so the key cannot leak through logging or string
+ * concatenation by accident; only {@link #authorizationHeader()} reveals it, for the one header
+ * that must carry it.
+ */
+public final class SecretKey {
+
+  private static final String SECRET_PREFIX = "cd_sk_";
+  private static final String LIVE_PREFIX = "cd_sk_live_";
+  private static final String TEST_PREFIX = "cd_sk_test_";
+
+  private final String value;
+  private final String masked;
+
+  private SecretKey(String value) {
+    this.value = value;
+    this.masked = mask(value);
+  }
+
+  /**
+   * Validates a key given to the builder.
+   *
+   * @throws CrossdeckException {@code invalid_secret_key} for anything not starting with {@code
+   *     cd_sk_}; the message never repeats the key
+   */
+  public static SecretKey of(String value) {
+    if (value == null
+        || !value.startsWith(SECRET_PREFIX)
+        || value.length() == SECRET_PREFIX.length()) {
+      String kind =
+          value != null && value.startsWith("cd_pub_")
+              ? "a publishable key (cd_pub_…), which belongs in browser and mobile SDKs"
+              : "not a Crossdeck secret key";
+      throw new CrossdeckException(
+          ErrorCodes.TYPE_CONFIGURATION,
+          ErrorCodes.INVALID_SECRET_KEY,
+          "CrossdeckServer requires a secret key starting with cd_sk_; the key given is "
+              + kind
+              + ".");
+    }
+    return new SecretKey(value);
+  }
+
+  /** {@code production} for {@code cd_sk_live_} keys, {@code sandbox} for every other key. */
+  public String environment() {
+    return value.startsWith(LIVE_PREFIX) ? "production" : "sandbox";
+  }
+
+  /** The {@code Authorization} header value. */
+  public String authorizationHeader() {
+    return "Bearer " + value;
+  }
+
+  /** The masked key, for example {@code cd_sk_test_****9999}. */
+  public String masked() {
+    return masked;
+  }
+
+  /** Replaces every occurrence of the key in server-provided text with the masked form. */
+  public String redact(String text) {
+    return text == null ? null : text.replace(value, masked);
+  }
+
+  /** The masked key; never the key itself. */
+  @Override
+  public String toString() {
+    return masked;
+  }
+
+  /**
+   * The environment prefix, then {@code ****}, then the last four characters when the key is long
+   * enough that they cannot reveal most of it.
+   */
+  static String mask(String key) {
+    String prefix;
+    if (key.startsWith(LIVE_PREFIX)) {
+      prefix = LIVE_PREFIX;
+    } else if (key.startsWith(TEST_PREFIX)) {
+      prefix = TEST_PREFIX;
+    } else {
+      prefix = SECRET_PREFIX;
+    }
+    boolean showTail = key.length() >= prefix.length() + 16;
+    return prefix + "****" + (showTail ? key.substring(key.length() - 4) : "");
+  }
+}

@@ -1,0 +1,82 @@
+package com.crossdeck.client;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * Base for tests that run a client against a real local HTTP server with a manual clock. Clients
+ * built here skip the boot heartbeat and the JVM shutdown hook unless a test turns them on.
+ */
+abstract class MockServerTest {
+
+  static final String TEST_KEY = "cd_sk_test_0123456789abcdefWXYZ";
+
+  final ManualClock clock = new ManualClock();
+  final ScriptedDispatcher dispatcher = new ScriptedDispatcher();
+  final MockWebServer server = new MockWebServer();
+  private final List<CrossdeckServer> clients = new ArrayList<>();
+
+  @BeforeEach
+  void startServer() throws Exception {
+    server.setDispatcher(dispatcher);
+    server.start(0);
+  }
+
+  @AfterEach
+  void stopEverything() {
+    clients.forEach(client -> client.close(Duration.ZERO));
+    server.close();
+  }
+
+  String baseUrl() {
+    return server.url("/v1").toString();
+  }
+
+  CrossdeckServer client(Consumer<CrossdeckServerBuilder> options) {
+    CrossdeckServerBuilder builder =
+        CrossdeckServer.builder(TEST_KEY)
+            .baseUrl(baseUrl())
+            .clock(clock)
+            .random(new FixedJitter(0.5))
+            .bootHeartbeat(false)
+            .flushOnExit(false)
+            .timeout(Duration.ofSeconds(5));
+    options.accept(builder);
+    CrossdeckServer client = builder.build();
+    clients.add(client);
+    return client;
+  }
+
+  CrossdeckServer client() {
+    return client(options -> {});
+  }
+
+  /** The next request the server received, waiting up to 5 s of real time. */
+  RecordedBatch nextBatch() {
+    RecordedRequest request = nextRequest();
+    if (request == null) {
+      throw new AssertionError("the server received no request within 5 s");
+    }
+    return RecordedBatch.of(request);
+  }
+
+  RecordedRequest nextRequest() {
+    try {
+      return server.takeRequest(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  static Event userEvent(String name) {
+    return Event.builder(name).developerUserId("user_1").build();
+  }
+}
