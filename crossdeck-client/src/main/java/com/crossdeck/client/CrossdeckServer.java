@@ -1,9 +1,14 @@
 package com.crossdeck.client;
 
+import com.crossdeck.client.internal.BulkIngest;
 import com.crossdeck.client.internal.ClientConfig;
 import com.crossdeck.client.internal.DeliveryPipeline;
+import com.crossdeck.client.internal.ErrorCapture;
 import com.crossdeck.client.internal.Heartbeat;
+import com.crossdeck.client.internal.IdentityLinker;
+import com.crossdeck.client.internal.InAppClassifier;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,10 +39,31 @@ public final class CrossdeckServer implements AutoCloseable {
 
   private final DeliveryPipeline pipeline;
   private final Heartbeat heartbeat;
+  private final IdentityLinker identities;
+  private final BulkIngest bulkIngest;
+  private final ErrorCapture errors;
 
   CrossdeckServer(ClientConfig config) {
     this.pipeline = new DeliveryPipeline(config);
     this.heartbeat = new Heartbeat(pipeline.api(), pipeline.stats(), config.secretKey());
+    this.identities = new IdentityLinker(pipeline.api(), pipeline.encoder());
+    this.bulkIngest =
+        new BulkIngest(
+            pipeline.api(),
+            pipeline.encoder(),
+            config.secretKey().environment(),
+            config.appId(),
+            config.clock());
+    this.errors =
+        new ErrorCapture(
+            new InAppClassifier(config.inAppPackages(), InAppClassifier.DEFAULT_LIBRARY_PREFIXES),
+            ErrorCapture.limiter(
+                config.errorsPerFingerprintPerMinute(),
+                config.errorsPerProcess(),
+                config.clock()::nanoTime),
+            config.identityFallback(),
+            pipeline::track,
+            pipeline.stats());
     if (config.bootHeartbeat()) {
       heartbeat.checkInBackground();
     }
@@ -63,6 +89,98 @@ public final class CrossdeckServer implements AutoCloseable {
    */
   public TrackResult track(Event event) {
     return pipeline.track(event);
+  }
+
+  /**
+   * Links a user id with the anonymous id the browser SDK minted for the same person, so events
+   * from before and after signup or login land on one customer timeline. A direct call, not queued:
+   * it returns once the server has the link.
+   *
+   * @param userId your application's stable user id (never an email address)
+   * @param anonymousId the visitor's anonymous id ({@code anon_…})
+   * @throws CrossdeckException {@code missing_user_id} or {@code missing_anonymous_id} before any
+   *     request when an id is blank; the server's typed error; or a {@code network_error}
+   */
+  public AliasResult identify(String userId, String anonymousId) {
+    return identify(userId, anonymousId, Traits.NONE);
+  }
+
+  /**
+   * Like {@link #identify(String, String)}, also recording the person's email and traits. Trait
+   * values follow the JSON conversion rules of event properties.
+   */
+  public AliasResult identify(String userId, String anonymousId, Traits traits) {
+    return identities.link(new AliasRequest(userId, anonymousId, null, traits));
+  }
+
+  /**
+   * Like {@link #identify(String, String)}, on a background thread. Blank ids fail the future
+   * before any request.
+   */
+  public CompletableFuture<AliasResult> identifyAsync(String userId, String anonymousId) {
+    return identifyAsync(userId, anonymousId, Traits.NONE);
+  }
+
+  /** Like {@link #identify(String, String, Traits)}, on a background thread. */
+  public CompletableFuture<AliasResult> identifyAsync(
+      String userId, String anonymousId, Traits traits) {
+    return identities.linkAsync(new AliasRequest(userId, anonymousId, null, traits));
+  }
+
+  /**
+   * Links identifiers of one person, including merging a Crossdeck customer id into a user's
+   * customer (for example when two accounts turn out to be the same person).
+   *
+   * @throws CrossdeckException {@code missing_user_id}, or {@code missing_anonymous_id} when
+   *     neither an anonymous id nor a customer id is given; the server's typed error; or a {@code
+   *     network_error}
+   */
+  public AliasResult aliasIdentity(AliasRequest request) {
+    return identities.link(request);
+  }
+
+  /** Like {@link #aliasIdentity(AliasRequest)}, on a background thread. */
+  public CompletableFuture<AliasResult> aliasIdentityAsync(AliasRequest request) {
+    return identities.linkAsync(request);
+  }
+
+  /**
+   * Imports events synchronously, outside the queue; for backfills and replays. See {@link
+   * #ingest(List, IngestOptions)}.
+   */
+  public IngestResponse ingest(List<Event> events) {
+    return ingest(events, IngestOptions.DEFAULTS);
+  }
+
+  /**
+   * Imports events synchronously, outside the queue. Every event is checked first: an invalid one
+   * fails the call before anything is sent, with the error's {@link CrossdeckException#index()} and
+   * {@link CrossdeckException#param()} naming it. Large imports are sent as several requests of at
+   * most 100 events and 1 MB. Give {@link IngestOptions#idempotencyKey()} to make re-running the
+   * same import safe. Rate limiting, timeouts and server errors are retried (same key, honouring
+   * {@code Retry-After}) until the options' deadline.
+   *
+   * @throws CrossdeckException for invalid events, non-retryable server errors, or when the
+   *     deadline passes; the message says how many events were already accepted
+   */
+  public IngestResponse ingest(List<Event> events, IngestOptions options) {
+    return bulkIngest.ingest(events, options == null ? IngestOptions.DEFAULTS : options);
+  }
+
+  /** Captures an error; see {@link #captureError(Throwable, ErrorContext)}. */
+  public TrackResult captureError(Throwable error) {
+    return captureError(error, ErrorContext.NONE);
+  }
+
+  /**
+   * Sends an {@code error.handled} event through the normal queue: fingerprint, error type, message
+   * (at most 1024 characters), stack frames marked in-app or not, causes, tags and context. Limited
+   * to 5 per error site per minute and 100 per client by default. Without an identity in the
+   * context it uses the identity fallback, then this process's anonymous id ({@code anon_java_…}).
+   * Never throws.
+   */
+  public TrackResult captureError(Throwable error, ErrorContext context) {
+    return errors.capture(error, context);
   }
 
   /**
@@ -105,7 +223,9 @@ public final class CrossdeckServer implements AutoCloseable {
    * call's result.
    */
   public FlushResult close(Duration timeout) {
-    return pipeline.close(timeout);
+    FlushResult result = pipeline.close(timeout);
+    identities.close();
+    return result;
   }
 
   /** Whether {@link #close()} was called. */

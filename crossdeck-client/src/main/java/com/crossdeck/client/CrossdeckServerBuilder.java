@@ -66,6 +66,9 @@ public final class CrossdeckServerBuilder {
   private RandomGenerator random;
   private Supplier<IdentityHint> identityFallback;
   private final List<CrossdeckListener> listeners = new ArrayList<>();
+  private int errorsPerFingerprintPerMinute = 5;
+  private int errorsPerProcess = 100;
+  private List<String> inAppPackages = List.of();
   private Map<String, String> environmentVariables = System.getenv();
 
   CrossdeckServerBuilder(String secretKey) {
@@ -193,6 +196,34 @@ public final class CrossdeckServerBuilder {
     return this;
   }
 
+  /**
+   * How many errors {@link CrossdeckServer#captureError} sends per error site (fingerprint) per
+   * minute; 0 to 10,000, default 5. Further captures of the same error are counted, not sent.
+   */
+  public CrossdeckServerBuilder errorCaptureRateLimit(int perFingerprintPerMinute) {
+    this.errorsPerFingerprintPerMinute = perFingerprintPerMinute;
+    return this;
+  }
+
+  /**
+   * How many errors {@code captureError} sends in the life of the client; 0 to 1,000,000, default
+   * 100.
+   */
+  public CrossdeckServerBuilder errorCaptureProcessCap(int perProcess) {
+    this.errorsPerProcess = perProcess;
+    return this;
+  }
+
+  /**
+   * Package prefixes of your own code (for example {@code com.acme.}); captured stack frames in
+   * them are marked in-app and decide an error's fingerprint. By default every frame outside
+   * well-known libraries counts as in-app.
+   */
+  public CrossdeckServerBuilder inAppPackages(List<String> packagePrefixes) {
+    this.inAppPackages = List.copyOf(packagePrefixes);
+    return this;
+  }
+
   /** The environment variables used to detect the host platform; for tests. */
   CrossdeckServerBuilder environmentVariables(Map<String, String> environmentVariables) {
     this.environmentVariables = Map.copyOf(environmentVariables);
@@ -215,6 +246,8 @@ public final class CrossdeckServerBuilder {
     requireDuration("timeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(10));
     requireRange("maxQueueSize", maxQueueSize, 1, 10_000_000, "");
     requireRange("maxQueueBytes", maxQueueBytes, 64 * 1024, 2L * 1024 * 1024 * 1024, " bytes");
+    requireRange("errorCaptureRateLimit", errorsPerFingerprintPerMinute, 0, 10_000, "");
+    requireRange("errorCaptureProcessCap", errorsPerProcess, 0, 1_000_000, "");
     require(clock != null, "clock must not be null");
     ClientConfig config =
         new ClientConfig(
@@ -237,6 +270,9 @@ public final class CrossdeckServerBuilder {
             random != null ? random : new SplittableRandom(),
             identityFallback,
             List.copyOf(listeners),
+            errorsPerFingerprintPerMinute,
+            errorsPerProcess,
+            inAppPackages,
             environmentVariables);
     return new CrossdeckServer(config);
   }

@@ -32,6 +32,9 @@ import java.util.random.RandomGenerator;
  * @param random the jitter and idempotency-key source
  * @param identityFallback supplies an identity for events that carry none, or {@code null}
  * @param listeners listeners registered before the client starts
+ * @param errorsPerFingerprintPerMinute captured errors allowed per error site per minute
+ * @param errorsPerProcess captured errors allowed for the life of the client
+ * @param inAppPackages package prefixes of the application's own code, for stack frames
  * @param environmentVariables the environment, for host detection
  */
 public record ClientConfig(
@@ -54,4 +57,7 @@ public record ClientConfig(
     RandomGenerator random,
     Supplier<IdentityHint> identityFallback,
     List<CrossdeckListener> listeners,
+    int errorsPerFingerprintPerMinute,
+    int errorsPerProcess,
+    List<String> inAppPackages,
     Map<String, String> environmentVariables) {}

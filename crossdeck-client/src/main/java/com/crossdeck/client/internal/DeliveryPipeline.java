@@ -54,7 +54,8 @@ public final class DeliveryPipeline {
         new ApiClient(
             config.transport(), config.baseUrl(), config.secretKey(), config.timeout(), clock);
     this.queue = new EventQueue(config.maxQueueSize(), config.maxQueueBytes(), clock);
-    Envelope envelope = new Envelope(config.secretKey().environment(), config.appId(), runtime);
+    Envelope envelope =
+        Envelope.forQueue(config.secretKey().environment(), config.appId(), runtime);
     DeliveryOutcomes outcomes =
         new DeliveryOutcomes(stats, listeners, RetryPolicy.DEFAULT, config.random(), clock, queue);
     this.sender =

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The batch envelope of contract §a.4, pre-encoded once per client: {@code
- * {"envelopeVersion":1,"events":[…],"sdk":{…},"appId":…,"environment":…}}, and the {@code context}
- * suffix each event receives. Writing a batch then copies nothing but already-encoded bytes.
+ * {"envelopeVersion":1,"events":[…],"sdk":{…},"appId":…,"environment":…}}, and the suffix each
+ * event receives (the {@code context} object for queued events, a bare brace for imports). Writing
+ * a batch then copies nothing but already-encoded bytes.
  */
 final class Envelope {
 
@@ -16,7 +17,17 @@ final class Envelope {
   private final byte[] suffix;
   private final byte[] eventSuffix;
 
-  Envelope(String environment, String appId, RuntimeContext context) {
+  /** The envelope of queued events, which carry the runtime context. */
+  static Envelope forQueue(String environment, String appId, RuntimeContext context) {
+    return new Envelope(environment, appId, context.eventSuffix());
+  }
+
+  /** The envelope of imported events, which carry no context (contract §a.5). */
+  static Envelope forIngest(String environment, String appId) {
+    return new Envelope(environment, appId, new byte[] {'}'});
+  }
+
+  private Envelope(String environment, String appId, byte[] eventSuffix) {
     JsonWriter head = new JsonWriter(64);
     head.raw(ascii("{\"envelopeVersion\":1,\"events\":["));
     this.prefix = head.toByteArray();
@@ -34,7 +45,7 @@ final class Envelope {
     tail.string(environment);
     tail.raw((byte) '}');
     this.suffix = tail.toByteArray();
-    this.eventSuffix = context.eventSuffix();
+    this.eventSuffix = eventSuffix;
   }
 
   /** Bytes of a batch body beyond its events. */

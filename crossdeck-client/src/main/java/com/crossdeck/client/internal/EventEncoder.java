@@ -55,6 +55,20 @@ public final class EventEncoder {
     }
 
     /**
+     * Encodes an event for {@code ingest}: like {@link #encodeForQueue} but without a sequence
+     * number (imports are not part of this process's stream), and without the closing brace, which
+     * the ingest envelope adds.
+     */
+    public byte[] encodeForIngest(
+        Event event,
+        IdentityHint.Kind identityKind,
+        String identityValue,
+        String eventId,
+        long timestamp) {
+      return encode(event, identityKind, identityValue, eventId, timestamp, -1);
+    }
+
+    /**
      * Encodes an event for the delivery queue.
      *
      * @param event the event; its name and identity were validated by the caller
@@ -72,6 +86,16 @@ public final class EventEncoder {
         String eventId,
         long timestamp,
         long seq) {
+      return encode(event, identityKind, identityValue, eventId, timestamp, seq);
+    }
+
+    private byte[] encode(
+        Event event,
+        IdentityHint.Kind identityKind,
+        String identityValue,
+        String eventId,
+        long timestamp,
+        long seq) {
       out.reset(MAX_RETAINED_BUFFER);
       out.raw(EVENT_ID);
       out.string(eventId);
@@ -79,8 +103,10 @@ public final class EventEncoder {
       out.string(event.name());
       out.raw(TIMESTAMP);
       out.longValue(timestamp);
-      out.raw(SEQ);
-      out.longValue(seq);
+      if (seq >= 0) {
+        out.raw(SEQ);
+        out.longValue(seq);
+      }
       out.raw((byte) ',');
       out.raw(IdentityFields.quotedField(identityKind));
       out.raw((byte) ':');

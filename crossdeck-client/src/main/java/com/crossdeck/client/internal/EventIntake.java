@@ -21,14 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class EventIntake {
 
-  /** Longest event name accepted. */
-  static final int MAX_NAME_CHARS = 256;
-
-  /** Identity hints and event ids must be 1 to this many characters. */
-  static final int MAX_ID_CHARS = 256;
-
   private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
-  private static final IdentityHint.Kind[] IDENTITY_KINDS = IdentityHint.Kind.values();
 
   private final EventEncoder encoder;
   private final EventQueue queue;
@@ -39,6 +32,7 @@ final class EventIntake {
   private final Supplier<IdentityHint> identityFallback;
   private final AtomicLong seq = new AtomicLong();
   private final LogThrottle once;
+  private final Supplier<IdentityHint> safeFallback = this::fallbackIdentity;
   private volatile boolean closed;
 
   EventIntake(
@@ -65,94 +59,36 @@ final class EventIntake {
   }
 
   TrackResult track(Event event) {
-    if (event == null) {
-      return reject(ErrorCodes.MISSING_EVENT_NAME, "track() was given a null event.");
-    }
     if (closed) {
       return reject(
           ErrorCodes.CLIENT_CLOSED,
-          "The Crossdeck client is closed; event '" + event.name() + "' was not queued.");
+          "The Crossdeck client is closed; event '"
+              + (event == null ? null : event.name())
+              + "' was not queued.");
     }
-    String name = event.name();
-    if (name == null || name.isBlank()) {
-      return reject(ErrorCodes.MISSING_EVENT_NAME, "Event name is required and must not be blank.");
+    long now = clock.currentTimeMillis();
+    EventRules.Checked checked;
+    try {
+      checked = EventRules.check(event, safeFallback, now);
+    } catch (EventRules.Violation violation) {
+      return reject(violation.code(), violation.getMessage());
     }
-    if (name.length() > MAX_NAME_CHARS) {
-      return reject(
-          ErrorCodes.EVENT_NAME_TOO_LONG,
-          "Event name is " + name.length() + " characters; the limit is " + MAX_NAME_CHARS + ".");
-    }
-    IdentityHint.Kind kind = null;
-    String identity = null;
-    for (IdentityHint.Kind candidate : IDENTITY_KINDS) {
-      String value = identityField(event, candidate);
-      if (value != null && !value.isBlank()) {
-        if (kind != null) {
-          return reject(
-              ErrorCodes.MULTIPLE_IDENTITY_HINTS,
-              "Event '"
-                  + name
-                  + "' carries both "
-                  + kind.field()
-                  + " and "
-                  + candidate.field()
-                  + "; an event takes exactly one identity hint. Link the two with"
-                  + " identify(userId, anonymousId) and track with one of them.");
-        }
-        kind = candidate;
-        identity = value;
-      }
-    }
-    if (kind == null) {
-      IdentityHint fallback = fallbackIdentity();
-      if (fallback == null || fallback.isBlank()) {
-        return reject(
-            ErrorCodes.MISSING_IDENTITY,
-            "Event '"
-                + name
-                + "' has no identity hint (developerUserId, anonymousId or"
-                + " crossdeckCustomerId) and no identity was available from the context.");
-      }
-      kind = fallback.kind();
-      identity = fallback.value();
-    }
-    if (identity.length() > MAX_ID_CHARS) {
-      return reject(
-          ErrorCodes.INVALID_IDENTITY,
-          kind.field()
-              + " of event '"
-              + name
-              + "' is "
-              + identity.length()
-              + " characters; the limit is "
-              + MAX_ID_CHARS
-              + ".");
-    }
-    String eventId = event.eventId();
-    if (eventId == null || eventId.isBlank()) {
-      eventId = Ids.eventId(clock.currentTimeMillis());
-    } else if (eventId.length() > MAX_ID_CHARS) {
-      return reject(
-          ErrorCodes.INVALID_EVENT_ID,
-          "eventId of event '"
-              + name
-              + "' is "
-              + eventId.length()
-              + " characters; the limit is "
-              + MAX_ID_CHARS
-              + ".");
-    }
-    return enqueue(event, kind, identity, eventId);
+    return enqueue(event, checked, now);
   }
 
-  private TrackResult enqueue(
-      Event event, IdentityHint.Kind kind, String identity, String eventId) {
-    long timestamp = event.timestamp() != null ? event.timestamp() : clock.currentTimeMillis();
+  private TrackResult enqueue(Event event, EventRules.Checked checked, long now) {
+    long timestamp = event.timestamp() != null ? event.timestamp() : now;
     EventEncoder.Encoding encoding = encoder.forCurrentThread();
     byte[] encoded;
     try {
       encoded =
-          encoding.encodeForQueue(event, kind, identity, eventId, timestamp, seq.getAndIncrement());
+          encoding.encodeForQueue(
+              event,
+              checked.identityKind(),
+              checked.identity(),
+              checked.eventId(),
+              timestamp,
+              seq.getAndIncrement());
     } catch (RuntimeException | StackOverflowError e) {
       return reject(
           ErrorCodes.SERIALIZATION_FAILED,
@@ -164,7 +100,7 @@ final class EventIntake {
     int size = queue.offer(encoded);
     stats.recordQueued();
     sender.onEventQueued(size);
-    return TrackResult.queued(eventId);
+    return TrackResult.queued(checked.eventId());
   }
 
   private void noteCoercion(String name, EventEncoder.Encoding encoding) {
@@ -198,14 +134,6 @@ final class EventIntake {
       }
       return null;
     }
-  }
-
-  private static String identityField(Event event, IdentityHint.Kind kind) {
-    return switch (kind) {
-      case DEVELOPER_USER_ID -> event.developerUserId();
-      case ANONYMOUS_ID -> event.anonymousId();
-      case CROSSDECK_CUSTOMER_ID -> event.crossdeckCustomerId();
-    };
   }
 
   private TrackResult reject(String code, String message) {
