@@ -3,6 +3,7 @@ package com.crossdeck.client;
 import com.crossdeck.client.internal.BulkIngest;
 import com.crossdeck.client.internal.ClientConfig;
 import com.crossdeck.client.internal.DeliveryPipeline;
+import com.crossdeck.client.internal.DisabledTransport;
 import com.crossdeck.client.internal.ErrorCapture;
 import com.crossdeck.client.internal.Heartbeat;
 import com.crossdeck.client.internal.IdentityLinker;
@@ -42,8 +43,10 @@ public final class CrossdeckServer implements AutoCloseable {
   private final IdentityLinker identities;
   private final BulkIngest bulkIngest;
   private final ErrorCapture errors;
+  private final boolean enabled;
 
-  CrossdeckServer(ClientConfig config) {
+  CrossdeckServer(ClientConfig config, boolean enabled) {
+    this.enabled = enabled;
     this.pipeline = new DeliveryPipeline(config);
     this.heartbeat = new Heartbeat(pipeline.api(), pipeline.stats(), config.secretKey());
     this.identities = new IdentityLinker(pipeline.api(), pipeline.encoder());
@@ -67,6 +70,26 @@ public final class CrossdeckServer implements AutoCloseable {
     if (config.bootHeartbeat()) {
       heartbeat.checkInBackground();
     }
+  }
+
+  /**
+   * A client that accepts every call and sends nothing, for applications where Crossdeck is
+   * switched off (for example {@code crossdeck.enabled=false}). {@code track} queues and discards,
+   * {@code identify} succeeds with an empty result, nothing is logged.
+   */
+  public static CrossdeckServer disabled() {
+    return builder("cd_sk_test_disabled")
+        .baseUrl("http://crossdeck.disabled/v1")
+        .transport(new DisabledTransport())
+        .bootHeartbeat(false)
+        .flushOnExit(false)
+        .disabled()
+        .build();
+  }
+
+  /** Whether this client sends anything; false only for {@link #disabled()} clients. */
+  public boolean isEnabled() {
+    return enabled;
   }
 
   /**
@@ -267,7 +290,9 @@ public final class CrossdeckServer implements AutoCloseable {
   /** Describes the client; the key appears masked. */
   @Override
   public String toString() {
-    return "CrossdeckServer{environment="
+    return "CrossdeckServer{"
+        + (enabled ? "" : "disabled, ")
+        + "environment="
         + environment()
         + ", secretKey="
         + pipeline.config().secretKey().masked()

@@ -70,6 +70,7 @@ public final class CrossdeckServerBuilder {
   private int errorsPerProcess = 100;
   private List<String> inAppPackages = List.of();
   private Map<String, String> environmentVariables = System.getenv();
+  private boolean enabled = true;
 
   CrossdeckServerBuilder(String secretKey) {
     this.secretKey = secretKey;
@@ -224,6 +225,12 @@ public final class CrossdeckServerBuilder {
     return this;
   }
 
+  /** Marks the client as one that sends nothing; see {@link CrossdeckServer#disabled()}. */
+  CrossdeckServerBuilder disabled() {
+    this.enabled = false;
+    return this;
+  }
+
   /** The environment variables used to detect the host platform; for tests. */
   CrossdeckServerBuilder environmentVariables(Map<String, String> environmentVariables) {
     this.environmentVariables = Map.copyOf(environmentVariables);
@@ -274,7 +281,7 @@ public final class CrossdeckServerBuilder {
             errorsPerProcess,
             inAppPackages,
             environmentVariables);
-    return new CrossdeckServer(config);
+    return new CrossdeckServer(config, enabled);
   }
 
   private static String normalizeBaseUrl(String url) {
