@@ -60,6 +60,7 @@ public final class BatchSender {
   private long nextAttemptNanos;
 
   private volatile boolean sleeping;
+  private volatile boolean takingBatch;
   private volatile boolean closing;
   private volatile long closeDeadlineNanos = Long.MAX_VALUE;
 
@@ -123,9 +124,13 @@ public final class BatchSender {
     return terminated.await(200, TimeUnit.MILLISECONDS);
   }
 
-  /** Events taken from the queue but not yet resolved. */
-  int unresolvedEvents() {
-    return stats.inFlight;
+  /**
+   * Whether any event is queued or not yet resolved. The reads are ordered against {@link
+   * #takeBatch()}: an event polled from the queue is either still counted by the queue, or the
+   * sender is visibly taking a batch, or it is counted in flight.
+   */
+  boolean idle() {
+    return queue.size() == 0 && stats.inFlight == 0 && !takingBatch;
   }
 
   private void run() {
@@ -175,10 +180,17 @@ public final class BatchSender {
         return;
       }
     }
-    Batch batch = takeBatch();
-    if (batch != null) {
-      unsent.addLast(batch);
+    takingBatch = true;
+    try {
+      Batch batch = takeBatch();
+      if (batch != null) {
+        unsent.addLast(batch);
+      }
       updateInFlight();
+    } finally {
+      takingBatch = false;
+    }
+    if (!unsent.isEmpty()) {
       deliverFirst();
     }
   }
@@ -299,6 +311,20 @@ public final class BatchSender {
       events += batch.size();
     }
     stats.inFlight = events;
+  }
+
+  /** After the loop ended: counts events queued too late to be sent as shutdown drops. */
+  void dropLateArrivals() {
+    long late = 0;
+    for (Object item = queue.poll(); item != null; item = queue.poll()) {
+      if (item instanceof FlushMarker marker) {
+        queuedMarkers.decrementAndGet();
+        marker.complete(false, stats.sent(), 0, clock.nanoTime());
+      } else {
+        late++;
+      }
+    }
+    outcomes.reportShutdownDrops(late);
   }
 
   /** Drops whatever could not be sent before the close deadline and releases every flush. */

@@ -130,7 +130,7 @@ public final class DeliveryPipeline {
   }
 
   private boolean nothingPending() {
-    return queue.size() == 0 && stats.inFlight == 0;
+    return sender.idle();
   }
 
   private long pendingEvents() {
