@@ -92,9 +92,13 @@ public final class BatchSender {
     thread.start();
   }
 
-  /** Called by a producer after offering; wakes the sender only when there is work for it. */
+  /**
+   * Called by a producer after offering; wakes the sender only for a full batch. An idle sender
+   * wakes by itself every interval and finds the first event's time in the queue, so a lone event
+   * still leaves one interval after it arrived, and producers never pay for a wake-up per event.
+   */
   void onEventQueued(int queueSize) {
-    if (sleeping && (queueSize == 1 || queueSize >= batchSize)) {
+    if (queueSize >= batchSize && sleeping) {
       LockSupport.unpark(thread);
     }
   }
@@ -174,9 +178,11 @@ public final class BatchSender {
     boolean urgent =
         carryOver != null || closing || queuedMarkers.get() > 0 || waiting >= batchSize;
     if (!urgent) {
-      long deadline = waiting == 0 ? Long.MAX_VALUE : queue.firstEnqueuedNanos() + intervalNanos;
-      if (waiting == 0 || clock.nanoTime() < deadline) {
-        waitUntil(deadline, waiting == 0 ? Wake.ANY_WORK : Wake.FULL_BATCH);
+      long now = clock.nanoTime();
+      long deadline =
+          waiting == 0 ? now + intervalNanos : queue.firstEnqueuedNanos() + intervalNanos;
+      if (waiting == 0 || now < deadline) {
+        waitUntil(deadline, Wake.FULL_BATCH);
         return;
       }
     }
@@ -204,6 +210,8 @@ public final class BatchSender {
       bodyBytes += carryOver.length + envelope.perEventBytes();
       carryOver = null;
     }
+    int taken = 0;
+    long takenBytes = 0;
     while (events.size() < limit) {
       Object item = queue.poll();
       if (item == null) {
@@ -215,6 +223,8 @@ public final class BatchSender {
         break;
       }
       byte[] event = (byte[]) item;
+      taken++;
+      takenBytes += event.length;
       long added = event.length + envelope.perEventBytes();
       if (!events.isEmpty() && bodyBytes + added > MAX_BODY_BYTES) {
         carryOver = event;
@@ -223,6 +233,7 @@ public final class BatchSender {
       events.add(event);
       bodyBytes += added;
     }
+    queue.release(taken, takenBytes);
     return events.isEmpty() ? null : new Batch(events, newKey());
   }
 
@@ -268,9 +279,7 @@ public final class BatchSender {
 
   /** What may end a wait early besides its deadline. */
   private enum Wake {
-    /** The queue was empty: any event, flush or close. */
-    ANY_WORK,
-    /** Events wait for the interval: a full batch, a flush or a close. */
+    /** Waiting out the interval: a full batch, a flush or a close. */
     FULL_BATCH,
     /** A backoff or a park: only a close whose deadline comes sooner. */
     CLOSE_ONLY
@@ -282,7 +291,6 @@ public final class BatchSender {
       return true;
     }
     return switch (wakeOn) {
-      case ANY_WORK -> closing || queuedMarkers.get() > 0 || queue.size() > 0;
       case FULL_BATCH -> closing || queuedMarkers.get() > 0 || queue.size() >= batchSize;
       case CLOSE_ONLY -> false;
     };
@@ -322,6 +330,7 @@ public final class BatchSender {
         marker.complete(false, stats.sent(), 0, clock.nanoTime());
       } else {
         late++;
+        queue.release(1, ((byte[]) item).length);
       }
     }
     outcomes.reportShutdownDrops(late);
@@ -341,6 +350,7 @@ public final class BatchSender {
         reachedMarkers.add(marker);
       } else {
         left++;
+        queue.release(1, ((byte[]) item).length);
       }
     }
     updateInFlight();

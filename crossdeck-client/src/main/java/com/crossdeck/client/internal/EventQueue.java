@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * room (the newest events are the ones an operator is most likely looking for), and each eviction
  * is counted. Flush markers ride in the same queue so a flush waits exactly for the events queued
  * before it; they do not count against the bounds.
+ *
+ * <p>The sender releases the events of a batch from the counts in one update after taking them, so
+ * while it is taking a batch the counts can include up to one batch it already holds; at the bound
+ * that can make producers evict up to one batch more than strictly needed. The price buys producers
+ * counters the sender touches once per batch rather than once per event.
  */
 final class EventQueue {
 
@@ -75,18 +80,25 @@ final class EventQueue {
     items.offer(marker);
   }
 
-  /** Takes the oldest item: an encoded event ({@code byte[]}), a {@link FlushMarker}, or null. */
+  /**
+   * Takes the oldest item: an encoded event ({@code byte[]}), a {@link FlushMarker}, or null. The
+   * caller must {@link #release} the events it takes: the sender releases a whole batch with one
+   * update instead of one per event, which keeps it off the counters the producers write.
+   */
   Object poll() {
-    Object item = items.poll();
-    if (item instanceof byte[] event) {
-      release(event);
+    return items.poll();
+  }
+
+  /** Stops counting taken events against the bounds. */
+  void release(int events, long eventBytes) {
+    if (events > 0) {
+      size.addAndGet(-events);
+      bytes.addAndGet(-eventBytes);
     }
-    return item;
   }
 
   private void release(byte[] event) {
-    size.decrementAndGet();
-    bytes.addAndGet(-event.length);
+    release(1, event.length);
   }
 
   /** Markers whose position was evicted; see {@link #evictOldest()}. */

@@ -1,21 +1,34 @@
 package com.crossdeck.client.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
 /**
  * Generates the SDK's identifiers: {@code evt_…} event ids and {@code batch_…} idempotency keys.
  *
- * <p>Both are a prefix, the time in base 36 (so ids sort roughly by creation) and random base-36
- * characters. Event ids carry 16 random characters (about 82 bits) rather than the reference SDK's
- * 8: the server deduplicates on event id, so a collision silently loses an event, and at a million
- * events per second 8 characters would collide within hours.
+ * <p>Both are a prefix, the time in base 36 (so ids sort roughly by creation) and random characters
+ * from {@code [0-9a-v]}, five random bits each. Event ids carry 16 of them (80 bits) rather than
+ * the reference SDK's 8 base-36 characters (41 bits): the server deduplicates on event id, so a
+ * collision silently loses an event, and at a million events per second 41 bits collide within
+ * hours. Five bits per character (a subset of the contract's {@code [0-9a-z]}) needs no rejection
+ * loop, which matters because an id is minted on every {@code track()}.
  */
 public final class Ids {
 
-  private static final char[] BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
+  private static final byte[] DIGITS =
+      "0123456789abcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
   private static final int EVENT_RANDOM_CHARS = 16;
   private static final int BATCH_RANDOM_CHARS = 12;
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /** A thread's id buffer and its last formatted millisecond, which rarely changes between ids. */
+  private static final class Scratch {
+    final byte[] bytes = new byte[64];
+    long lastMillis = -1;
+    final byte[] lastMillisBase36 = new byte[16];
+    int lastMillisLength;
+  }
 
   private Ids() {}
 
@@ -29,42 +42,45 @@ public final class Ids {
     return build("batch_", nowMillis, BATCH_RANDOM_CHARS, random);
   }
 
-  /** A prefix, the time in base 36 and {@code randomChars} random base-36 characters. */
+  /** A prefix, the time in base 36 and {@code randomChars} (at most 24) random characters. */
   public static String build(
       String prefix, long nowMillis, int randomChars, RandomGenerator random) {
-    char[] id = new char[prefix.length() + 13 + randomChars];
-    prefix.getChars(0, prefix.length(), id, 0);
-    int position = prefix.length();
-    position = writeBase36(Math.max(0, nowMillis), id, position);
-    long bits = 0;
-    int bitsLeft = 0;
-    for (int i = 0; i < randomChars; i++) {
-      if (bitsLeft < 6) {
-        bits = random.nextLong();
-        bitsLeft = 64;
-      }
-      // 6 bits give 0..63; rejecting 36..63 keeps the characters uniform.
-      int candidate = (int) (bits & 0x3f);
-      bits >>>= 6;
-      bitsLeft -= 6;
-      if (candidate >= 36) {
-        i--;
-        continue;
-      }
-      id[position++] = BASE36[candidate];
+    Scratch scratch = SCRATCH.get();
+    byte[] id = scratch.bytes;
+    int position = 0;
+    for (int i = 0; i < prefix.length(); i++) {
+      id[position++] = (byte) prefix.charAt(i);
     }
-    return new String(id, 0, position);
+    position = writeMillis(scratch, Math.max(0, nowMillis), position);
+    long bits = random.nextLong();
+    long more = random.nextLong();
+    for (int i = 0; i < randomChars; i++) {
+      if (i == 12) {
+        bits = more;
+      }
+      id[position++] = DIGITS[(int) (bits & 31)];
+      bits >>>= 5;
+    }
+    // Latin-1 bytes become the String's own storage in one copy.
+    return new String(id, 0, position, StandardCharsets.ISO_8859_1);
   }
 
-  private static int writeBase36(long value, char[] into, int position) {
-    int digits = 1;
-    for (long rest = value / 36; rest != 0; rest /= 36) {
-      digits++;
+  private static int writeMillis(Scratch scratch, long millis, int position) {
+    if (millis != scratch.lastMillis) {
+      int digits = 1;
+      for (long rest = millis / 36; rest != 0; rest /= 36) {
+        digits++;
+      }
+      long value = millis;
+      for (int i = digits - 1; i >= 0; i--) {
+        scratch.lastMillisBase36[i] = DIGITS[(int) (value % 36)];
+        value /= 36;
+      }
+      scratch.lastMillis = millis;
+      scratch.lastMillisLength = digits;
     }
-    for (int i = position + digits - 1; i >= position; i--) {
-      into[i] = BASE36[(int) (value % 36)];
-      value /= 36;
-    }
-    return position + digits;
+    System.arraycopy(
+        scratch.lastMillisBase36, 0, scratch.bytes, position, scratch.lastMillisLength);
+    return position + scratch.lastMillisLength;
   }
 }

@@ -19,6 +19,19 @@ public final class JsonWriter {
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] LONG_MIN =
       Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PAIR_TENS = new byte[100];
+  private static final byte[] PAIR_ONES = new byte[100];
+  private static final boolean[] PLAIN_ASCII = new boolean[128];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PAIR_TENS[i] = (byte) ('0' + i / 10);
+      PAIR_ONES[i] = (byte) ('0' + i % 10);
+    }
+    for (int c = 0x20; c < 0x80; c++) {
+      PLAIN_ASCII[c] = c != '"' && c != '\\';
+    }
+  }
 
   private final int initialCapacity;
   private byte[] buffer;
@@ -97,16 +110,81 @@ public final class JsonWriter {
       buffer[position++] = '-';
       value = -value;
     }
-    int digits = 1;
-    for (long rest = value / 10; rest != 0; rest /= 10) {
-      digits++;
+    int digits = decimalDigits(value);
+    int at = position + digits;
+    position = at;
+    // Two digits per division: timestamps have 13 digits and one rides on every event.
+    while (value >= 100) {
+      long quotient = value / 100;
+      int pair = (int) (value - quotient * 100);
+      buffer[--at] = PAIR_ONES[pair];
+      buffer[--at] = PAIR_TENS[pair];
+      value = quotient;
     }
-    int end = position + digits;
-    for (int i = end - 1; i >= position; i--) {
-      buffer[i] = (byte) ('0' + (value % 10));
-      value /= 10;
+    int last = (int) value;
+    buffer[--at] = PAIR_ONES[last];
+    if (last >= 10) {
+      buffer[--at] = PAIR_TENS[last];
     }
-    position = end;
+  }
+
+  private static int decimalDigits(long value) {
+    long threshold = 10;
+    for (int digits = 1; digits < 19; digits++) {
+      if (value < threshold) {
+        return digits;
+      }
+      threshold *= 10;
+    }
+    return 19;
+  }
+
+  private static final double[] POWERS_OF_TEN = {1, 10, 100, 1000};
+  private static final double MAX_FAST_DECIMAL = 1e12;
+
+  /**
+   * Writes a finite double the way {@link Double#toString(double)} would when it has at most three
+   * decimals and a magnitude below 10^12 (prices, ratios, durations: most real property values),
+   * without allocating; returns false, writing nothing, for any other value.
+   *
+   * <p>The digits are those of the smallest-scale decimal that converts back to exactly this
+   * double, so the value read by the server is the same double.
+   */
+  public boolean shortDecimal(double value) {
+    double magnitude = Math.abs(value);
+    if (!(magnitude < MAX_FAST_DECIMAL) || (value == 0 && 1 / value < 0)) {
+      return false;
+    }
+    for (int scale = 0; scale < POWERS_OF_TEN.length; scale++) {
+      double scaled = magnitude * POWERS_OF_TEN[scale];
+      long units = (long) scaled;
+      if (units == scaled && units / POWERS_OF_TEN[scale] == magnitude) {
+        // A product can be exact only at a larger scale (2396451.97 * 100 is not, * 1000 is).
+        int shortest = scale;
+        while (shortest > 0 && units % 10 == 0) {
+          units /= 10;
+          shortest--;
+        }
+        writeDecimal(value < 0, units, shortest);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void writeDecimal(boolean negative, long units, int scale) {
+    ensure(24);
+    if (negative) {
+      buffer[position++] = '-';
+    }
+    long divisor = (long) POWERS_OF_TEN[scale];
+    longValue(units / divisor);
+    buffer[position++] = '.';
+    if (scale == 0) {
+      buffer[position++] = '0';
+    } else {
+      digits((int) (units % divisor), scale);
+    }
   }
 
   /** Writes a number given as its JSON text, such as {@code BigDecimal.toString()}. */
@@ -118,22 +196,105 @@ public final class JsonWriter {
     }
   }
 
+  /**
+   * Writes an instant as a quoted ISO-8601 string, exactly as {@link java.time.Instant#toString()}
+   * prints it ({@code 2026-03-01T12:00:00.123Z}; the fraction in groups of three digits), without
+   * allocating. Dates and times are common property values, and the JDK's formatter allocates
+   * several objects per call.
+   */
+  public void instant(long epochSecond, int nanos) {
+    long days = Math.floorDiv(epochSecond, 86_400L);
+    int secondOfDay = (int) Math.floorMod(epochSecond, 86_400L);
+    // Days to a proleptic Gregorian date (Howard Hinnant's civil_from_days).
+    long shifted = days + 719_468;
+    long era = Math.floorDiv(shifted, 146_097);
+    long dayOfEra = shifted - era * 146_097;
+    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    long monthIndex = (5 * dayOfYear + 2) / 153;
+    int day = (int) (dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+    int month = (int) (monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+    long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    if (year < 0 || year > 9999) {
+      string(java.time.Instant.ofEpochSecond(epochSecond, nanos).toString());
+      return;
+    }
+    ensure(32);
+    buffer[position++] = '"';
+    digits((int) year, 4);
+    buffer[position++] = '-';
+    digits(month, 2);
+    buffer[position++] = '-';
+    digits(day, 2);
+    buffer[position++] = 'T';
+    digits(secondOfDay / 3600, 2);
+    buffer[position++] = ':';
+    digits(secondOfDay / 60 % 60, 2);
+    buffer[position++] = ':';
+    digits(secondOfDay % 60, 2);
+    if (nanos != 0) {
+      buffer[position++] = '.';
+      if (nanos % 1_000_000 == 0) {
+        digits(nanos / 1_000_000, 3);
+      } else if (nanos % 1000 == 0) {
+        digits(nanos / 1000, 6);
+      } else {
+        digits(nanos, 9);
+      }
+    }
+    buffer[position++] = 'Z';
+    buffer[position++] = '"';
+  }
+
+  /** Writes a non-negative number zero-padded to exactly {@code width} digits; space is ensured. */
+  private void digits(int value, int width) {
+    int at = position + width;
+    position = at;
+    for (int written = 0; written < width; written += 2) {
+      int pair = value % 100;
+      value /= 100;
+      buffer[--at] = PAIR_ONES[pair];
+      if (written + 1 < width) {
+        buffer[--at] = PAIR_TENS[pair];
+      }
+    }
+  }
+
   /** Writes a quoted, escaped string. */
   public void string(String value) {
     int length = value.length();
     ensure(length + 2);
     buffer[position++] = '"';
-    for (int i = 0; i < length; i++) {
-      char c = value.charAt(i);
-      if (c < 0x80 && c >= 0x20 && c != '"' && c != '\\') {
-        ensure(1);
-        buffer[position++] = (byte) c;
-      } else {
-        i = writeSpecial(value, i, c);
+    int from = 0;
+    while (from < length) {
+      int plainEnd = from;
+      while (plainEnd < length) {
+        char c = value.charAt(plainEnd);
+        if (c >= 0x80 || !PLAIN_ASCII[c]) {
+          break;
+        }
+        plainEnd++;
       }
+      copyPlain(value, from, plainEnd);
+      if (plainEnd == length) {
+        break;
+      }
+      from = writeSpecial(value, plainEnd, value.charAt(plainEnd)) + 1;
+      // Room again for every remaining character at one byte plus the closing quote.
+      ensure(length - from + 1);
     }
-    ensure(1);
     buffer[position++] = '"';
+  }
+
+  /**
+   * Copies characters already known to be printable ASCII. The deprecated {@code getBytes} copies
+   * the low byte of each character, which is exact here, and is a plain array copy for the compact
+   * strings Java uses for such text.
+   */
+  @SuppressWarnings("deprecation")
+  private void copyPlain(String value, int from, int to) {
+    value.getBytes(from, to, buffer, position);
+    position += to - from;
   }
 
   private int writeSpecial(String value, int index, char c) {

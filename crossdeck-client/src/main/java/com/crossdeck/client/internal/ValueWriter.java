@@ -77,9 +77,11 @@ final class ValueWriter {
       double real = number.doubleValue();
       if (Double.isNaN(real) || Double.isInfinite(real)) {
         out.nullValue();
-      } else {
+      } else if (number instanceof Float) {
         // Float.toString keeps 0.1f as 0.1 instead of widening it to 0.10000000149011612.
-        out.numberText(number instanceof Float ? number.toString() : Double.toString(real));
+        out.numberText(number.toString());
+      } else if (!out.shortDecimal(real)) {
+        out.numberText(Double.toString(real));
       }
     } else if (number instanceof BigDecimal || number instanceof BigInteger) {
       out.numberText(number.toString());
@@ -100,10 +102,11 @@ final class ValueWriter {
     } else if (value instanceof Enum<?> constant) {
       out.string(constant.name());
     } else if (value instanceof Instant instant) {
-      out.string(instant.toString());
+      out.instant(instant.getEpochSecond(), instant.getNano());
     } else if (value instanceof Date date) {
       // getTime() rather than toInstant(): java.sql.Date throws from toInstant().
-      out.string(Instant.ofEpochMilli(date.getTime()).toString());
+      long millis = date.getTime();
+      out.instant(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000);
     } else if (value instanceof Calendar calendar) {
       out.string(calendar.toInstant().toString());
     } else if (value instanceof ZonedDateTime || value instanceof OffsetDateTime) {

@@ -15,6 +15,7 @@ class IdsTest {
 
     assertThat(id).startsWith("evt_" + Long.toString(1_767_225_600_000L, 36)).hasSize(4 + 8 + 16);
     assertThat(id.substring(4)).matches("[0-9a-z]+");
+    assertThat(id.substring(12)).matches("[0-9a-v]{16}");
   }
 
   @Test
@@ -37,14 +38,27 @@ class IdsTest {
   }
 
   @Test
-  void randomCharactersCoverTheWholeAlphabet() {
-    Set<Character> seen = new HashSet<>();
+  void randomCharactersUseThirtyTwoSymbolsEvenly() {
+    int[] counts = new int[128];
     SplittableRandom random = new SplittableRandom(7);
-    for (int i = 0; i < 1000; i++) {
+    int draws = 20_000;
+    for (int i = 0; i < draws; i++) {
       for (char c : Ids.build("", 0, 16, random).substring(1).toCharArray()) {
-        seen.add(c);
+        counts[c]++;
       }
     }
-    assertThat(seen).hasSize(36);
+    double expected = draws * 16 / 32.0;
+    for (char c : "0123456789abcdefghijklmnopqrstuv".toCharArray()) {
+      assertThat(counts[c] / expected).as("frequency of %s", c).isBetween(0.95, 1.05);
+    }
+    assertThat(counts['w'] + counts['x'] + counts['y'] + counts['z']).isZero();
+  }
+
+  @Test
+  void keepsFormattingTheTimeCorrectlyAsItChanges() {
+    SplittableRandom random = new SplittableRandom(9);
+    for (long millis : new long[] {0, 35, 36, 1_767_225_600_000L, 1_767_225_600_001L, 35}) {
+      assertThat(Ids.build("t_", millis, 0, random)).isEqualTo("t_" + Long.toString(millis, 36));
+    }
   }
 }

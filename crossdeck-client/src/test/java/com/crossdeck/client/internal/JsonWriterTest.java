@@ -39,6 +39,55 @@ class JsonWriterTest {
   }
 
   @Test
+  void writesInstantsExactlyAsInstantToStringDoes() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    long maxSecond = java.time.Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+    for (int i = 0; i < 100_000; i++) {
+      long second = random.nextLong(-100_000_000_000L, maxSecond + 1_000_000_000L);
+      int nanos =
+          switch (i % 4) {
+            case 0 -> 0;
+            case 1 -> random.nextInt(1000) * 1_000_000;
+            case 2 -> random.nextInt(1_000_000) * 1000;
+            default -> random.nextInt(1_000_000_000);
+          };
+      java.time.Instant instant = java.time.Instant.ofEpochSecond(second, nanos);
+      assertThat(written(w -> w.instant(second, nanos))).isEqualTo("\"" + instant + "\"");
+    }
+  }
+
+  @Test
+  void writesShortDecimalsWithoutLosingTheDoubleTheyStandFor() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    for (int i = 0; i < 200_000; i++) {
+      double value =
+          switch (i % 4) {
+            case 0 -> random.nextLong(-1_000_000_000L, 1_000_000_000L) / 100.0;
+            case 1 -> random.nextInt(-100_000, 100_000) / 1000.0;
+            case 2 -> random.nextDouble(-1e6, 1e6);
+            default -> (double) random.nextLong(-9_999_999L, 9_999_999L);
+          };
+      JsonWriter out = new JsonWriter(8);
+      if (out.shortDecimal(value)) {
+        String text = new String(out.toByteArray(), StandardCharsets.UTF_8);
+        assertThat(Double.parseDouble(text)).isEqualTo(value);
+        if (Math.abs(value) < 1e7) {
+          assertThat(text).isEqualTo(Double.toString(value));
+        }
+      }
+    }
+  }
+
+  @Test
+  void leavesLongFractionsNegativeZeroAndHugeValuesToTheJdk() {
+    JsonWriter out = new JsonWriter(8);
+    assertThat(out.shortDecimal(0.1 + 0.2)).isFalse();
+    assertThat(out.shortDecimal(-0.0)).isFalse();
+    assertThat(out.shortDecimal(1e15)).isFalse();
+    assertThat(out.position()).isZero();
+  }
+
+  @Test
   void growsPastItsInitialCapacity() {
     String longText = "x".repeat(10_000);
     assertThat(written(w -> w.string(longText))).hasSize(10_002);
