@@ -1,0 +1,25 @@
+package com.crossdeck.emulator.internal;
+
+import com.crossdeck.emulator.IdentityHint;
+import com.crossdeck.emulator.StoredEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A customer as read at one moment, for the read API and the timeline page.
+ *
+ * @param events the timeline, oldest first (possibly only its most recent part, see {@code
+ *     eventCount})
+ * @param eventCount how many events the customer has in total
+ */
+record CustomerSnapshot(
+    String id,
+    List<IdentityHint> identifiers,
+    String email,
+    Map<String, Object> traits,
+    List<String> mergedFrom,
+    Instant createdAt,
+    Instant lastActivity,
+    int eventCount,
+    List<StoredEvent> events) {}

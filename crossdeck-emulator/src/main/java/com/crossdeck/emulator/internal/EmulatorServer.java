@@ -1,0 +1,175 @@
+package com.crossdeck.emulator.internal;
+
+import com.crossdeck.emulator.Environment;
+import com.crossdeck.emulator.Faults;
+import com.crossdeck.emulator.RecordedRequest;
+import com.crossdeck.emulator.StoredEvent;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running emulator: the JDK HTTP server on 127.0.0.1, its handlers, and the state they share.
+ * {@code CrossdeckEmulator} is the public face of this class.
+ */
+public final class EmulatorServer implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmulatorServer.class);
+
+  private static final String HOST = "127.0.0.1";
+  private static final int HANDLER_THREADS = 32;
+
+  private final StoredCounter counter = new StoredCounter();
+  private final Indexer indexer = new Indexer(new Store(counter));
+  private final FaultPlan faults = new FaultPlan();
+  private final RequestLog requests =
+      new RequestLog(RequestLog.DEFAULT_MAX_REQUESTS, RequestLog.DEFAULT_MAX_BODY_BYTES);
+  private final IdempotencyCache idempotency;
+  private final RateLimiter rateLimiter;
+  private final ThreadPoolExecutor executor;
+  private final HttpServer server;
+
+  private EmulatorServer(EmulatorConfig config, String testKey) {
+    this.idempotency = new IdempotencyCache(config.clock());
+    this.rateLimiter = new RateLimiter(config.rateLimit(), config.clock());
+    this.executor =
+        new ThreadPoolExecutor(
+            HANDLER_THREADS,
+            HANDLER_THREADS,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            new EmulatorThreads("http"));
+    executor.allowCoreThreadTimeOut(true);
+    KeyAuthenticator authenticator =
+        new KeyAuthenticator(config.allowedKeys(), config.revokedKeys(), config.allowedOrigins());
+    boolean testKeyAccepted =
+        config.allowedKeys().isEmpty() || config.allowedKeys().contains(testKey);
+    Routes routes =
+        new Routes(
+            new IngestHandler(authenticator, idempotency, rateLimiter, indexer),
+            new AliasHandler(authenticator, indexer),
+            new HeartbeatHandler(authenticator),
+            new CustomerReadHandler(indexer),
+            new TimelinePage(
+                indexer, new TimelineHtml(this::baseUrl, testKeyAccepted ? testKey : null)),
+            new ControlHandler(faults, this::reset));
+    Router router = new Router(routes.all(), faults, requests, config.clock());
+    try {
+      this.server =
+          JdkServerLauncher.launch(new InetSocketAddress(HOST, config.port()), router, executor);
+    } catch (RuntimeException e) {
+      executor.shutdownNow();
+      indexer.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Binds and starts serving.
+   *
+   * @param testKey the ready-to-use key the timeline page advertises
+   */
+  public static EmulatorServer start(EmulatorConfig config, String testKey) {
+    EmulatorServer emulator = new EmulatorServer(config, testKey);
+    log.info("Crossdeck emulator listening on {}", emulator.baseUrl());
+    return emulator;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  public String baseUrl() {
+    return rootUrl() + "v1";
+  }
+
+  public String rootUrl() {
+    return "http://" + HOST + ":" + port() + "/";
+  }
+
+  public List<StoredEvent> events() {
+    return indexer.read(Store::events);
+  }
+
+  public List<StoredEvent> timeline(String anyIdentifier, Environment environment) {
+    return indexer.read(
+        store ->
+            store
+                .customer(Scope.of(environment), anyIdentifier, Integer.MAX_VALUE)
+                .map(CustomerSnapshot::events)
+                .orElse(List.of()));
+  }
+
+  public Optional<String> customerId(String anyIdentifier, Environment environment) {
+    return indexer.read(
+        store -> store.customer(Scope.of(environment), anyIdentifier, 0).map(CustomerSnapshot::id));
+  }
+
+  public List<RecordedRequest> requests() {
+    return requests.snapshot();
+  }
+
+  public List<StoredEvent> awaitEvents(int count, Duration timeout) {
+    try {
+      if (!counter.awaitStored(count, timeout)) {
+        throw new AssertionError(
+            "Expected at least "
+                + count
+                + " stored events within "
+                + timeout
+                + " but the emulator stored "
+                + counter.stored()
+                + " (duplicates ignored: "
+                + counter.duplicates()
+                + ", API requests seen: "
+                + requests.snapshot().size()
+                + ").");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for events", e);
+    }
+    return events();
+  }
+
+  public long storedEventCount() {
+    return counter.stored();
+  }
+
+  public long duplicatesIgnored() {
+    return counter.duplicates();
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  public void reset() {
+    indexer.read(
+        store -> {
+          store.clear();
+          return null;
+        });
+    requests.clear();
+    faults.clear();
+    idempotency.clear();
+    rateLimiter.reset();
+  }
+
+  @Override
+  public void close() {
+    int port = port();
+    server.stop(0);
+    executor.shutdownNow();
+    indexer.close();
+    log.info("Crossdeck emulator on port {} stopped", port);
+  }
+}

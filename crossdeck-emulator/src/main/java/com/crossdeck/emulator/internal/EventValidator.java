@@ -1,0 +1,164 @@
+package com.crossdeck.emulator.internal;
+
+import com.crossdeck.emulator.IdentityHint;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The per-event rules of {@code POST /v1/events}, checked in this order, each failure a 400 {@code
+ * invalid_request_error} naming the field ({@code param}) and the event ({@code index}):
+ *
+ * <ol>
+ *   <li>{@code name}: a non-empty string ({@code missing_required_param}; a non-string is {@code
+ *       invalid_param_value});
+ *   <li>exactly one of {@code developerUserId}, {@code anonymousId}, {@code crossdeckCustomerId}:
+ *       none → {@code missing_identity_hint} (param {@code developerUserId}), several → {@code
+ *       multiple_identity_hints} (param = the second one in that order);
+ *   <li>the hint: a string of 1–256 characters ({@code invalid_param_value});
+ *   <li>{@code properties}: an object whose compact UTF-8 JSON is at most 8192 bytes ({@code
+ *       invalid_param_value}, {@code properties_too_large});
+ *   <li>{@code eventId}: a string of 1–256 characters; {@code timestamp}: a number.
+ * </ol>
+ *
+ * A JSON {@code null} counts as absent for every optional field, because serializers that write
+ * nulls (Jackson's default, for one) are common in the clients that send here.
+ */
+final class EventValidator {
+
+  static final int MAX_IDENTITY_LENGTH = 256;
+  static final int MAX_EVENT_ID_LENGTH = 256;
+  static final int MAX_PROPERTIES_BYTES = 8192;
+
+  private static final byte[] EMPTY_OBJECT = {'{', '}'};
+
+  private EventValidator() {}
+
+  static IncomingEvent validate(JsonNode event, int index, long receivedAtMillis) {
+    if (!event.isObject()) {
+      throw invalid(
+          "invalid_param_value", "events[" + index + "] must be an object.", "events", index);
+    }
+    String name = name(event, index);
+    IdentityHint identity = identity(event, index);
+    byte[] properties = properties(event, index);
+    String eventId = eventId(event, index);
+    long timestamp = timestamp(event, index, receivedAtMillis);
+    return new IncomingEvent(
+        eventId == null ? Ids.eventId(receivedAtMillis) : eventId,
+        name,
+        timestamp,
+        identity,
+        properties);
+  }
+
+  private static String name(JsonNode event, int index) {
+    JsonNode name = present(event, "name");
+    if (name == null || (name.isTextual() && name.textValue().isEmpty())) {
+      throw invalid(
+          "missing_required_param", "events[" + index + "].name is required.", "name", index);
+    }
+    if (!name.isTextual()) {
+      throw invalidValue("must be a string", "name", index);
+    }
+    return name.textValue();
+  }
+
+  private static IdentityHint identity(JsonNode event, int index) {
+    List<IdentityHint.Type> given = new ArrayList<>();
+    for (IdentityHint.Type type : IdentityHint.Type.values()) {
+      if (present(event, type.fieldName()) != null) {
+        given.add(type);
+      }
+    }
+    if (given.isEmpty()) {
+      throw invalid(
+          "missing_identity_hint",
+          "events[" + index + "] needs one of developerUserId, anonymousId or crossdeckCustomerId.",
+          IdentityHint.Type.DEVELOPER_USER_ID.fieldName(),
+          index);
+    }
+    if (given.size() > 1) {
+      String second = given.get(1).fieldName();
+      throw invalid(
+          "multiple_identity_hints",
+          "events[" + index + "] must carry exactly one identity hint; also got " + second + ".",
+          second,
+          index);
+    }
+    IdentityHint.Type type = given.get(0);
+    JsonNode value = event.get(type.fieldName());
+    if (!value.isTextual() || !lengthWithin(value.textValue(), MAX_IDENTITY_LENGTH)) {
+      throw invalidValue(
+          "must be a string of 1-" + MAX_IDENTITY_LENGTH + " characters", type.fieldName(), index);
+    }
+    return new IdentityHint(type, value.textValue());
+  }
+
+  private static byte[] properties(JsonNode event, int index) {
+    JsonNode properties = present(event, "properties");
+    if (properties == null) {
+      return EMPTY_OBJECT;
+    }
+    if (!properties.isObject()) {
+      throw invalidValue("must be an object", "properties", index);
+    }
+    byte[] json = Json.bytes(properties);
+    int size = json.length;
+    if (size > MAX_PROPERTIES_BYTES) {
+      throw invalid(
+          "properties_too_large",
+          "events["
+              + index
+              + "].properties is "
+              + size
+              + " bytes of JSON; the limit is "
+              + MAX_PROPERTIES_BYTES
+              + ".",
+          "properties",
+          index);
+    }
+    return json;
+  }
+
+  private static String eventId(JsonNode event, int index) {
+    JsonNode eventId = present(event, "eventId");
+    if (eventId == null) {
+      return null;
+    }
+    if (!eventId.isTextual() || !lengthWithin(eventId.textValue(), MAX_EVENT_ID_LENGTH)) {
+      throw invalidValue(
+          "must be a string of 1-" + MAX_EVENT_ID_LENGTH + " characters", "eventId", index);
+    }
+    return eventId.textValue();
+  }
+
+  private static long timestamp(JsonNode event, int index, long receivedAtMillis) {
+    JsonNode timestamp = present(event, "timestamp");
+    if (timestamp == null) {
+      return receivedAtMillis;
+    }
+    if (!timestamp.isNumber()) {
+      throw invalidValue("must be a number (epoch milliseconds)", "timestamp", index);
+    }
+    return timestamp.asLong();
+  }
+
+  private static JsonNode present(JsonNode event, String field) {
+    JsonNode value = event.get(field);
+    return value == null || value.isNull() ? null : value;
+  }
+
+  private static boolean lengthWithin(String value, int max) {
+    return !value.isEmpty() && value.length() <= max;
+  }
+
+  private static ApiException invalidValue(String rule, String param, int index) {
+    return invalid(
+        "invalid_param_value", "events[" + index + "]." + param + " " + rule + ".", param, index);
+  }
+
+  private static ApiException invalid(String code, String message, String param, int index) {
+    return new ApiException(ApiError.invalidRequest(code, message, param, index));
+  }
+}

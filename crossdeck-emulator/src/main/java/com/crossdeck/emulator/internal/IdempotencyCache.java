@@ -1,0 +1,102 @@
+package com.crossdeck.emulator.internal;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code Idempotency-Key} handling (contract §d.9): within 24 hours, the same key with the same
+ * body replays the original response with {@code Idempotent-Replayed: true} and applies nothing;
+ * the same key with a different body is 400 {@code idempotency_key_in_use}. Only 2xx responses are
+ * remembered, so a request that failed (429, 400) can be retried with its key.
+ *
+ * <p>Requests with the same key are serialized (lock striping), so two concurrent deliveries of one
+ * batch can never both be applied.
+ */
+final class IdempotencyCache {
+
+  static final Duration TTL = Duration.ofHours(24);
+  static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+  private static final int STRIPES = 64;
+
+  private record Key(Scope scope, String idempotencyKey) {}
+
+  private record Entry(byte[] bodyHash, ApiResponse response, Instant storedAt) {}
+
+  private final Clock clock;
+  private final Object[] stripes = new Object[STRIPES];
+  // Insertion order is expiry order because every entry lives for the same TTL.
+  private final Map<Key, Entry> entries = new LinkedHashMap<>();
+
+  IdempotencyCache(Clock clock) {
+    this.clock = clock;
+    Arrays.setAll(stripes, i -> new Object());
+  }
+
+  /**
+   * Answers from the cache, or runs {@code action} and remembers its response when it succeeded.
+   */
+  ApiResponse execute(
+      Scope scope, String idempotencyKey, byte[] body, Supplier<ApiResponse> action) {
+    Key key = new Key(scope, idempotencyKey);
+    byte[] bodyHash = sha256(body);
+    synchronized (stripes[Math.floorMod(key.hashCode(), STRIPES)]) {
+      Entry cached = lookup(key);
+      if (cached != null) {
+        if (!MessageDigest.isEqual(cached.bodyHash(), bodyHash)) {
+          throw new ApiException(
+              ApiError.invalidRequest(
+                  "idempotency_key_in_use",
+                  "Idempotency-Key '"
+                      + idempotencyKey
+                      + "' was already used with a different request body.",
+                  null,
+                  null));
+        }
+        return cached.response().withHeader(REPLAYED_HEADER, "true");
+      }
+      ApiResponse response = action.get();
+      if (response.successful()) {
+        store(key, new Entry(bodyHash, response, clock.instant()));
+      }
+      return response;
+    }
+  }
+
+  synchronized void clear() {
+    entries.clear();
+  }
+
+  private synchronized Entry lookup(Key key) {
+    evictExpired();
+    return entries.get(key);
+  }
+
+  private synchronized void store(Key key, Entry entry) {
+    entries.put(key, entry);
+  }
+
+  private void evictExpired() {
+    Instant oldestAlive = clock.instant().minus(TTL);
+    Iterator<Entry> iterator = entries.values().iterator();
+    while (iterator.hasNext() && !iterator.next().storedAt().isAfter(oldestAlive)) {
+      iterator.remove();
+    }
+  }
+
+  private static byte[] sha256(byte[] body) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(body);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,15 @@
+package com.crossdeck.emulator.internal;
+
+import com.crossdeck.emulator.Environment;
+
+/**
+ * Who is calling, as established from the key: the project and the environment the key writes to.
+ *
+ * @param maskedKey the key safe for logs, e.g. {@code cd_sk_test_****abcd}
+ */
+record Principal(Scope scope, String maskedKey) {
+
+  Environment environment() {
+    return scope.environment();
+  }
+}

@@ -1,0 +1,134 @@
+package com.crossdeck.emulator.internal;
+
+import com.crossdeck.emulator.RecordedRequest;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves every request: finds the route, applies faults to API routes, turns errors into the
+ * contract's error bodies, records API requests, and sends the answer (or, for a dropped
+ * connection, aborts it).
+ */
+final class Router implements HttpHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+  private final List<Route> routes;
+  private final FaultPlan faults;
+  private final RequestLog requests;
+  private final Clock clock;
+
+  Router(List<Route> routes, FaultPlan faults, RequestLog requests, Clock clock) {
+    this.routes = List.copyOf(routes);
+    this.faults = faults;
+    this.requests = requests;
+    this.clock = clock;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    HttpCall call = HttpCall.read(exchange, clock.instant());
+    Route.Match match = match(call);
+    Route.Kind kind = match.kind();
+    if (kind != Route.Kind.LOCAL) {
+      pause(faults.currentLatency());
+    }
+    ApiResponse response = respond(call, match);
+    boolean drop = kind == Route.Kind.INGEST && faults.takeDrop();
+    if (kind != Route.Kind.LOCAL) {
+      requests.add(record(call, response.status(), drop), call.receivedBytes().length);
+    }
+    log.debug(
+        "{} {} -> {}{}", call.method(), call.path(), response.status(), drop ? " (dropped)" : "");
+    if (drop) {
+      // Throwing before any response header is sent makes the JDK server close the connection.
+      throw new IOException("Connection dropped after processing (emulator fault injection)");
+    }
+    call.send(response);
+  }
+
+  private Route.Match match(HttpCall call) {
+    boolean pathExists = false;
+    for (Route route : routes) {
+      Optional<List<String>> params = route.match(call.segments());
+      if (params.isPresent()) {
+        if (route.method().equals(call.method())) {
+          return new Route.Match(route.kind(), route.handler(), params.get());
+        }
+        pathExists = true;
+      }
+    }
+    return unmatched(call, pathExists);
+  }
+
+  /**
+   * A 405 or 404. Unknown {@code /v1} paths count as API requests, so an SDK calling an endpoint
+   * the emulator lacks shows up in the recorded requests.
+   */
+  private static Route.Match unmatched(HttpCall call, boolean pathExists) {
+    ApiError error =
+        pathExists
+            ? ApiError.of(405, "method_not_allowed", call.method() + " is not allowed here.")
+            : ApiError.of(
+                404, "route_not_found", "No route for " + call.method() + " " + call.path());
+    List<String> segments = call.segments();
+    boolean api =
+        !segments.isEmpty()
+            && segments.get(0).equals("v1")
+            && !(segments.size() > 1 && segments.get(1).equals("customers"));
+    Route.Handler fail =
+        (unused, params) -> {
+          throw new ApiException(error);
+        };
+    return new Route.Match(api ? Route.Kind.API : Route.Kind.LOCAL, fail, List.of());
+  }
+
+  private ApiResponse respond(HttpCall call, Route.Match match) {
+    try {
+      if (match.kind() == Route.Kind.INGEST) {
+        Optional<ApiError> injected = faults.takeFailure();
+        if (injected.isPresent()) {
+          return ApiResponse.error(injected.get(), call.requestId());
+        }
+      }
+      return match.handler().handle(call, match.params());
+    } catch (ApiException e) {
+      return ApiResponse.error(e.error(), call.requestId());
+    } catch (RuntimeException e) {
+      log.error("Request {} {} failed", call.method(), call.path(), e);
+      return ApiResponse.error(
+          ApiError.of(500, "internal_error", "The emulator failed: " + e), call.requestId());
+    }
+  }
+
+  private static void pause(Duration latency) throws IOException {
+    if (latency.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("Interrupted while adding injected latency", e);
+    }
+  }
+
+  private static RecordedRequest record(HttpCall call, int status, boolean dropped) {
+    return new RecordedRequest(
+        call.method(),
+        call.path(),
+        call.rawQuery(),
+        call.headers(),
+        call.receivedBytes(),
+        status,
+        dropped,
+        call.receivedAt());
+  }
+}

@@ -1,0 +1,39 @@
+package com.crossdeck.emulator.internal;
+
+import java.util.List;
+
+/** The emulator's route table: which handler serves which method and path. */
+record Routes(
+    IngestHandler ingest,
+    AliasHandler alias,
+    HeartbeatHandler heartbeat,
+    CustomerReadHandler customers,
+    TimelinePage page,
+    ControlHandler control) {
+
+  List<Route> all() {
+    return List.of(
+        new Route("POST", "/v1/events", Route.Kind.INGEST, (call, p) -> ingest.handle(call)),
+        new Route("POST", "/v1/identity/alias", Route.Kind.API, (call, p) -> alias.handle(call)),
+        new Route("GET", "/v1/sdk/heartbeat", Route.Kind.API, (call, p) -> heartbeat.handle(call)),
+        new Route(
+            "GET",
+            "/v1/customers/{id}",
+            Route.Kind.LOCAL,
+            (call, p) -> customers.customer(call, p.get(0))),
+        new Route(
+            "GET",
+            "/v1/customers/{id}/timeline",
+            Route.Kind.LOCAL,
+            (call, p) -> customers.timeline(call, p.get(0))),
+        new Route("GET", "/", Route.Kind.LOCAL, (call, p) -> page.index(call)),
+        new Route(
+            "GET", "/customers/{id}", Route.Kind.LOCAL, (call, p) -> page.customer(call, p.get(0))),
+        new Route("GET", "/_emulator/faults", Route.Kind.LOCAL, (call, p) -> control.showFaults()),
+        new Route(
+            "POST", "/_emulator/faults", Route.Kind.LOCAL, (call, p) -> control.armFaults(call)),
+        new Route(
+            "DELETE", "/_emulator/faults", Route.Kind.LOCAL, (call, p) -> control.clearFaults()),
+        new Route("POST", "/_emulator/reset", Route.Kind.LOCAL, (call, p) -> control.reset()));
+  }
+}

@@ -1,0 +1,45 @@
+package com.crossdeck.emulator.internal;
+
+import java.util.List;
+
+/**
+ * {@code GET /} and {@code GET /customers/{anyIdentifier}}: the human view of what the emulator
+ * stored. The index is capped so it stays quick after a benchmark stored millions of events.
+ */
+final class TimelinePage {
+
+  static final int INDEX_CUSTOMERS = 100;
+  static final int INDEX_EVENTS_PER_CUSTOMER = 50;
+  static final int CUSTOMER_PAGE_EVENTS = 1000;
+
+  private record Index(List<CustomerSnapshot> customers, int customerCount, int eventCount) {}
+
+  private final Indexer indexer;
+  private final TimelineHtml html;
+
+  TimelinePage(Indexer indexer, TimelineHtml html) {
+    this.indexer = indexer;
+    this.html = html;
+  }
+
+  ApiResponse index(HttpCall call) {
+    Scope scope = ReadScope.of(call);
+    Index index =
+        indexer.read(
+            store ->
+                new Index(
+                    store.recentCustomers(scope, INDEX_CUSTOMERS, INDEX_EVENTS_PER_CUSTOMER),
+                    store.customerCount(scope),
+                    store.eventCount(scope)));
+    return ApiResponse.html(
+        200, html.index(scope, index.customers(), index.customerCount(), index.eventCount()));
+  }
+
+  ApiResponse customer(HttpCall call, String anyIdentifier) {
+    Scope scope = ReadScope.of(call);
+    return indexer
+        .read(store -> store.customer(scope, anyIdentifier, CUSTOMER_PAGE_EVENTS))
+        .map(customer -> ApiResponse.html(200, html.customer(customer, scope.environment())))
+        .orElseGet(() -> ApiResponse.html(404, html.notFound(anyIdentifier)));
+  }
+}
