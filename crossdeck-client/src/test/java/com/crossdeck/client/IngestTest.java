@@ -105,6 +105,35 @@ class IngestTest extends MockServerTest {
   }
 
   @Test
+  void aPinnedImportSendsByteIdenticalRequestsOnEveryRun() {
+    CrossdeckServer client = client();
+    List<Event> withoutIdsOrTimes =
+        List.of(
+            Event.builder("a").developerUserId("u").build(),
+            Event.builder("b").anonymousId("anon_1").build());
+
+    client.ingest(withoutIdsOrTimes, IngestOptions.withIdempotencyKey("nightly"));
+    RecordedBatch first = nextBatch();
+    clock.advance(java.time.Duration.ofHours(1));
+    client.ingest(withoutIdsOrTimes, IngestOptions.withIdempotencyKey("nightly"));
+    RecordedBatch second = nextBatch();
+
+    assertThat(second.request().getBody()).isEqualTo(first.request().getBody());
+    assertThat(first.events().get(0).get("eventId").asText()).matches("evt_[0-9a-v]{16}");
+    assertThat(first.events().get(0).has("timestamp")).as("the server stamps it").isFalse();
+  }
+
+  @Test
+  void anUnpinnedImportStampsEventsWithTheCurrentTime() {
+    CrossdeckServer client = client();
+
+    client.ingest(List.of(Event.builder("a").developerUserId("u").build()));
+
+    assertThat(nextBatch().events().get(0).get("timestamp").asLong())
+        .isEqualTo(ManualClock.START_MILLIS);
+  }
+
+  @Test
   void anEmptyImportIsRejected() {
     CrossdeckServer client = client();
 

@@ -59,7 +59,7 @@ public final class BulkIngest {
           "ingest needs at least one event.");
     }
     long deadline = clock.nanoTime() + options.deadline().toNanos();
-    List<List<byte[]>> chunks = chunk(encodeAll(events));
+    List<List<byte[]>> chunks = chunk(encodeAll(events, options.idempotencyKey()));
     long received = 0;
     String environment = null;
     for (int i = 0; i < chunks.size(); i++) {
@@ -76,7 +76,14 @@ public final class BulkIngest {
     return new IngestResponse(received, environment, chunks.size());
   }
 
-  private List<byte[]> encodeAll(List<Event> events) {
+  /**
+   * With a pinned key, a re-run must send byte-identical requests or the server answers {@code
+   * idempotency_key_in_use}: events without an id get one derived from the key and their position,
+   * and events without a time are sent without one (the server stamps them) rather than with a time
+   * that differs between runs.
+   */
+  private List<byte[]> encodeAll(List<Event> events, String pinnedKey) {
+    boolean pinned = pinnedKey != null && !pinnedKey.isBlank();
     List<byte[]> encoded = new ArrayList<>(events.size());
     long now = clock.currentTimeMillis();
     EventEncoder.Encoding encoding = encoder.forCurrentThread();
@@ -84,7 +91,7 @@ public final class BulkIngest {
       Event event = events.get(i);
       EventRules.Checked checked;
       try {
-        checked = EventRules.check(event, null, now);
+        checked = EventRules.check(event, null, now, !pinned);
       } catch (EventRules.Violation violation) {
         throw CrossdeckException.builder(ErrorCodes.TYPE_INVALID_REQUEST, violation.code())
             .message("events[" + i + "]." + violation.param() + ": " + violation.getMessage())
@@ -92,10 +99,15 @@ public final class BulkIngest {
             .index(i)
             .build();
       }
-      long timestamp = event.timestamp() != null ? event.timestamp() : now;
+      String eventId =
+          checked.eventId() != null ? checked.eventId() : Ids.derivedEventId(pinnedKey + '#' + i);
+      Long timestamp = event.timestamp();
+      if (timestamp == null && !pinned) {
+        timestamp = now;
+      }
       encoded.add(
           encoding.encodeForIngest(
-              event, checked.identityKind(), checked.identity(), checked.eventId(), timestamp));
+              event, checked.identityKind(), checked.identity(), eventId, timestamp));
     }
     return encoded;
   }

@@ -22,6 +22,7 @@ public final class EventEncoder {
   private static final byte[] EVENT_ID = ascii("{\"eventId\":");
   private static final byte[] NAME = ascii(",\"name\":");
   private static final byte[] TIMESTAMP = ascii(",\"timestamp\":");
+  private static final long NO_TIMESTAMP = Long.MIN_VALUE;
   private static final byte[] SEQ = ascii(",\"seq\":");
   private static final byte[] LEVEL = ascii(",\"level\":");
   private static final byte[] TAGS = ascii(",\"tags\":");
@@ -56,16 +57,18 @@ public final class EventEncoder {
 
     /**
      * Encodes an event for {@code ingest}: like {@link #encodeForQueue} but without a sequence
-     * number (imports are not part of this process's stream), and without the closing brace, which
-     * the ingest envelope adds.
+     * number (imports are not part of this process's stream), without a timestamp when {@code
+     * timestamp} is {@code null} (the server stamps the event), and without the closing brace,
+     * which the ingest envelope adds.
      */
     public byte[] encodeForIngest(
         Event event,
         IdentityHint.Kind identityKind,
         String identityValue,
         String eventId,
-        long timestamp) {
-      return encode(event, identityKind, identityValue, eventId, timestamp, -1);
+        Long timestamp) {
+      long time = timestamp == null ? NO_TIMESTAMP : timestamp;
+      return encode(event, identityKind, identityValue, eventId, time, -1);
     }
 
     /**
@@ -101,8 +104,10 @@ public final class EventEncoder {
       out.string(eventId);
       out.raw(NAME);
       out.string(event.name());
-      out.raw(TIMESTAMP);
-      out.longValue(timestamp);
+      if (timestamp != NO_TIMESTAMP) {
+        out.raw(TIMESTAMP);
+        out.longValue(timestamp);
+      }
       if (seq >= 0) {
         out.raw(SEQ);
         out.longValue(seq);

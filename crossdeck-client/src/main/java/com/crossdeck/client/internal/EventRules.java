@@ -57,6 +57,15 @@ final class EventRules {
    * @throws Violation naming the code, the field and the limit
    */
   static Checked check(Event event, Supplier<IdentityHint> fallback, long nowMillis) {
+    return check(event, fallback, nowMillis, true);
+  }
+
+  /**
+   * Checks an event, generating a random event id when it has none only if asked to; otherwise
+   * {@link Checked#eventId()} is {@code null} for such events.
+   */
+  static Checked check(
+      Event event, Supplier<IdentityHint> fallback, long nowMillis, boolean generateEventId) {
     if (event == null) {
       throw new Violation(ErrorCodes.MISSING_EVENT_NAME, "name", "The event is null.");
     }
@@ -122,7 +131,7 @@ final class EventRules {
     }
     String eventId = event.eventId();
     if (eventId == null || eventId.isBlank()) {
-      eventId = Ids.eventId(nowMillis);
+      eventId = generateEventId ? Ids.eventId(nowMillis) : null;
     } else if (eventId.length() > MAX_ID_CHARS) {
       throw new Violation(
           ErrorCodes.INVALID_EVENT_ID,

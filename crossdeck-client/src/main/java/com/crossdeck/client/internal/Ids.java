@@ -1,6 +1,9 @@
 package com.crossdeck.client.internal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 
@@ -35,6 +38,31 @@ public final class Ids {
   /** A new event id, from the calling thread's random source. */
   public static String eventId(long nowMillis) {
     return build("evt_", nowMillis, EVENT_RANDOM_CHARS, ThreadLocalRandom.current());
+  }
+
+  /**
+   * An event id derived from a seed, identical every time for the same seed: {@code evt_} and 16
+   * characters (80 bits) of its SHA-256.
+   */
+  public static String derivedEventId(String seed) {
+    byte[] digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+    long bits = ByteBuffer.wrap(digest).getLong();
+    long more = ByteBuffer.wrap(digest, 8, 8).getLong();
+    char[] id = new char[4 + EVENT_RANDOM_CHARS];
+    "evt_".getChars(0, 4, id, 0);
+    for (int i = 0; i < EVENT_RANDOM_CHARS; i++) {
+      if (i == 12) {
+        bits = more;
+      }
+      id[4 + i] = (char) DIGITS[(int) (bits & 31)];
+      bits >>>= 5;
+    }
+    return new String(id);
   }
 
   /** A new idempotency key for a batch. */
