@@ -1,0 +1,163 @@
+package com.crossdeck.spring.boot.autoconfigure;
+
+import com.crossdeck.client.CrossdeckListener;
+import com.crossdeck.client.CrossdeckServer;
+import com.crossdeck.emulator.CrossdeckEmulator;
+import com.crossdeck.spring.identity.AnonymousIdLinker;
+import com.crossdeck.spring.identity.CrossdeckIdentity;
+import com.crossdeck.spring.identity.CrossdeckUserIdResolver;
+import com.crossdeck.spring.identity.IdentityInputValidator;
+import com.crossdeck.spring.lifecycle.CrossdeckLifecycle;
+import java.time.Duration;
+import java.util.List;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configures the {@link CrossdeckServer} client, the identity it attributes events to, and its
+ * drain on shutdown.
+ *
+ * <p>The client comes from {@code crossdeck.*} properties: a disabled client when {@code
+ * crossdeck.enabled=false}; an embedded emulator when no secret key is set and {@code
+ * crossdeck-emulator} is on the classpath; otherwise the key is required. A {@link CrossdeckServer}
+ * bean of the application's own replaces it.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(CrossdeckProperties.class)
+public final class CrossdeckAutoConfiguration {
+
+  private static final Log logger = LogFactory.getLog(CrossdeckAutoConfiguration.class);
+
+  @Bean
+  @ConditionalOnMissingBean
+  IdentityInputValidator crossdeckIdentityInputValidator() {
+    return new IdentityInputValidator();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(
+      name = "crossdeck.identity.link-anonymous-on-login",
+      matchIfMissing = true)
+  AnonymousIdLinker crossdeckAnonymousIdLinker(ObjectProvider<CrossdeckServer> client) {
+    return new AnonymousIdLinker(client::getObject);
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  CrossdeckIdentity crossdeckIdentity(
+      ObjectProvider<CrossdeckUserIdResolver> resolvers, ObjectProvider<AnonymousIdLinker> linker) {
+    return new CrossdeckIdentity(resolvers, linker.getIfAvailable());
+  }
+
+  @Bean
+  @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+  CrossdeckServerFactory crossdeckServerFactory(
+      CrossdeckProperties properties,
+      Environment environment,
+      CrossdeckIdentity identity,
+      ObjectProvider<CrossdeckListener> listeners,
+      ObjectProvider<CrossdeckServerBuilderCustomizer> customizers,
+      BeanFactory beanFactory) {
+    return new CrossdeckServerFactory(
+        properties,
+        environment.getProperty("spring.application.name"),
+        applicationPackages(beanFactory),
+        identity,
+        listeners,
+        customizers);
+  }
+
+  /** Closed by Spring after every bean using it, delivering what later shutdown code tracked. */
+  @Bean(destroyMethod = "close")
+  @ConditionalOnMissingBean
+  CrossdeckServer crossdeckServer(CrossdeckServerFactory factory) {
+    return factory.create();
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  CrossdeckLifecycle crossdeckLifecycle(
+      CrossdeckServer client, CrossdeckProperties properties, Environment environment) {
+    Duration timeout = properties.getShutdownTimeout();
+    Duration phaseTimeout =
+        Binder.get(environment)
+            .bind("spring.lifecycle.timeout-per-shutdown-phase", Duration.class)
+            .orElse(Duration.ofSeconds(30));
+    if (timeout.compareTo(phaseTimeout) >= 0) {
+      logger.warn(
+          "crossdeck.shutdown-timeout ("
+              + timeout.toMillis()
+              + " ms) is not below spring.lifecycle.timeout-per-shutdown-phase ("
+              + phaseTimeout.toMillis()
+              + " ms): Spring may move on before Crossdeck delivered its last events.");
+    }
+    return new CrossdeckLifecycle(client, timeout);
+  }
+
+  /** In-app frames default to the packages of the {@code @SpringBootApplication} class. */
+  private static List<String> applicationPackages(BeanFactory beanFactory) {
+    if (!AutoConfigurationPackages.has(beanFactory)) {
+      return List.of();
+    }
+    return AutoConfigurationPackages.get(beanFactory).stream().map(name -> name + ".").toList();
+  }
+
+  /**
+   * With no secret key and the emulator on the classpath, the application starts an emulator and
+   * sends to it: a working local setup with nothing to configure. Registered before the outer
+   * class's client, which then backs off.
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(CrossdeckEmulator.class)
+  @ConditionalOnBooleanProperty(name = "crossdeck.enabled", matchIfMissing = true)
+  @ConditionalOnBooleanProperty(name = "crossdeck.emulator.enabled", matchIfMissing = true)
+  @Conditional(SecretKeyAbsentCondition.class)
+  @ConditionalOnMissingBean(CrossdeckServer.class)
+  static class EmbeddedEmulatorConfiguration {
+
+    /** Inject it in tests to read what the application sent. */
+    @Bean(destroyMethod = "close")
+    CrossdeckEmulator crossdeckEmulator(CrossdeckProperties properties) {
+      CrossdeckEmulator emulator =
+          CrossdeckEmulator.builder().port(properties.getEmulator().getPort()).build().start();
+      logger.warn(
+          "No crossdeck.secret-key is set: Crossdeck events go to an embedded emulator at "
+              + emulator.baseUrl()
+              + " and are discarded when the application stops. Watch them at "
+              + emulator.timelineUrl()
+              + " . Set crossdeck.secret-key to send events to Crossdeck; keep crossdeck-emulator"
+              + " a development or test dependency.");
+      return emulator;
+    }
+
+    @Bean
+    EmbeddedEmulatorInfo crossdeckEmbeddedEmulatorInfo(CrossdeckEmulator emulator) {
+      return new EmbeddedEmulatorInfo(emulator.timelineUrl());
+    }
+
+    /**
+     * Depends on the emulator bean, so Spring destroys this client (its final drain) before it
+     * stops the emulator.
+     */
+    @Bean(destroyMethod = "close")
+    CrossdeckServer crossdeckServer(CrossdeckServerFactory factory, CrossdeckEmulator emulator) {
+      return factory.create(CrossdeckEmulator.TEST_SECRET_KEY, emulator.baseUrl());
+    }
+  }
+}

@@ -1,0 +1,409 @@
+package com.crossdeck.spring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of Crossdeck, bound from {@code crossdeck.*}.
+ *
+ * <p>Every option of {@link com.crossdeck.client.CrossdeckServerBuilder} has a property here with
+ * the same meaning and default; the client checks the ranges when it is built and startup fails
+ * with the property named. Only {@code crossdeck.secret-key} is required, and not even that when
+ * {@code crossdeck-emulator} is on the classpath (events then go to an embedded local emulator) or
+ * when {@code crossdeck.enabled=false}.
+ */
+@ConfigurationProperties(CrossdeckProperties.PREFIX)
+public class CrossdeckProperties {
+
+  /** The prefix of every Crossdeck property. */
+  public static final String PREFIX = "crossdeck";
+
+  /**
+   * Whether Crossdeck is enabled. When disabled, the client bean accepts every call and sends
+   * nothing, so code that tracks events keeps working.
+   */
+  private boolean enabled = true;
+
+  /**
+   * Secret key of the Crossdeck project: cd_sk_live_... for production, cd_sk_test_... for the
+   * sandbox. Usually set through the CROSSDECK_SECRET_KEY environment variable.
+   */
+  private String secretKey;
+
+  /** API root events are sent to. */
+  private String baseUrl = "https://api.cross-deck.com/v1";
+
+  /**
+   * Service name sent with each event. Defaults to spring.application.name, then to what the
+   * hosting platform reports.
+   */
+  private String serviceName;
+
+  /** Service version sent with each event. Defaults to what the hosting platform reports. */
+  private String serviceVersion;
+
+  /** Application version sent with each event. */
+  private String appVersion;
+
+  /** App id sent with each batch; informational, the server routes by key. */
+  private String appId;
+
+  /** Number of waiting events that triggers sending a batch, from 1 to 100. */
+  private int eventFlushBatchSize = 20;
+
+  /** Longest time an event waits before its batch is sent. */
+  private Duration eventFlushInterval = Duration.ofMillis(1500);
+
+  /** Longest time one HTTP request to Crossdeck may take, end to end. */
+  private Duration timeout = Duration.ofSeconds(15);
+
+  /** Most events held in memory while waiting to be sent; the oldest are dropped first. */
+  private int maxQueueSize = 100_000;
+
+  /** Most memory held by events waiting to be sent; the oldest are dropped first. */
+  private DataSize maxQueueBytes = DataSize.ofMegabytes(64);
+
+  /** Whether to check the secret key with the API in the background at startup. */
+  private boolean bootHeartbeat = true;
+
+  /**
+   * Longest time to deliver queued events when the application shuts down; applies to the drain
+   * after in-flight requests finish and again to the final drain when the client closes. Keep it
+   * below spring.lifecycle.timeout-per-shutdown-phase.
+   */
+  private Duration shutdownTimeout = Duration.ofSeconds(10);
+
+  /** Errors captured per error site per minute by captureError, from 0 to 10000. */
+  private int errorCaptureRateLimit = 5;
+
+  /** Errors captured by captureError in the life of the application, from 0 to 1000000. */
+  private int errorCaptureProcessCap = 100;
+
+  /**
+   * Package prefixes of the application's own code, which mark captured stack frames as in-app.
+   * Defaults to the package of the @SpringBootApplication class.
+   */
+  private List<String> inAppPackages = new ArrayList<>();
+
+  private final Identity identity = new Identity();
+
+  private final Web web = new Web();
+
+  private final Tracking tracking = new Tracking();
+
+  private final Health health = new Health();
+
+  private final Emulator emulator = new Emulator();
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public String getSecretKey() {
+    return secretKey;
+  }
+
+  public void setSecretKey(String secretKey) {
+    this.secretKey = secretKey;
+  }
+
+  public String getBaseUrl() {
+    return baseUrl;
+  }
+
+  public void setBaseUrl(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public String getServiceName() {
+    return serviceName;
+  }
+
+  public void setServiceName(String serviceName) {
+    this.serviceName = serviceName;
+  }
+
+  public String getServiceVersion() {
+    return serviceVersion;
+  }
+
+  public void setServiceVersion(String serviceVersion) {
+    this.serviceVersion = serviceVersion;
+  }
+
+  public String getAppVersion() {
+    return appVersion;
+  }
+
+  public void setAppVersion(String appVersion) {
+    this.appVersion = appVersion;
+  }
+
+  public String getAppId() {
+    return appId;
+  }
+
+  public void setAppId(String appId) {
+    this.appId = appId;
+  }
+
+  public int getEventFlushBatchSize() {
+    return eventFlushBatchSize;
+  }
+
+  public void setEventFlushBatchSize(int eventFlushBatchSize) {
+    this.eventFlushBatchSize = eventFlushBatchSize;
+  }
+
+  public Duration getEventFlushInterval() {
+    return eventFlushInterval;
+  }
+
+  public void setEventFlushInterval(Duration eventFlushInterval) {
+    this.eventFlushInterval = eventFlushInterval;
+  }
+
+  public Duration getTimeout() {
+    return timeout;
+  }
+
+  public void setTimeout(Duration timeout) {
+    this.timeout = timeout;
+  }
+
+  public int getMaxQueueSize() {
+    return maxQueueSize;
+  }
+
+  public void setMaxQueueSize(int maxQueueSize) {
+    this.maxQueueSize = maxQueueSize;
+  }
+
+  public DataSize getMaxQueueBytes() {
+    return maxQueueBytes;
+  }
+
+  public void setMaxQueueBytes(DataSize maxQueueBytes) {
+    this.maxQueueBytes = maxQueueBytes;
+  }
+
+  public boolean isBootHeartbeat() {
+    return bootHeartbeat;
+  }
+
+  public void setBootHeartbeat(boolean bootHeartbeat) {
+    this.bootHeartbeat = bootHeartbeat;
+  }
+
+  public Duration getShutdownTimeout() {
+    return shutdownTimeout;
+  }
+
+  public void setShutdownTimeout(Duration shutdownTimeout) {
+    this.shutdownTimeout = shutdownTimeout;
+  }
+
+  public int getErrorCaptureRateLimit() {
+    return errorCaptureRateLimit;
+  }
+
+  public void setErrorCaptureRateLimit(int errorCaptureRateLimit) {
+    this.errorCaptureRateLimit = errorCaptureRateLimit;
+  }
+
+  public int getErrorCaptureProcessCap() {
+    return errorCaptureProcessCap;
+  }
+
+  public void setErrorCaptureProcessCap(int errorCaptureProcessCap) {
+    this.errorCaptureProcessCap = errorCaptureProcessCap;
+  }
+
+  public List<String> getInAppPackages() {
+    return inAppPackages;
+  }
+
+  public void setInAppPackages(List<String> inAppPackages) {
+    this.inAppPackages = inAppPackages;
+  }
+
+  public Identity getIdentity() {
+    return identity;
+  }
+
+  public Web getWeb() {
+    return web;
+  }
+
+  public Tracking getTracking() {
+    return tracking;
+  }
+
+  public Health getHealth() {
+    return health;
+  }
+
+  public Emulator getEmulator() {
+    return emulator;
+  }
+
+  /** How events are attributed to a customer when the code tracking them gives no identity. */
+  public static class Identity {
+
+    /** Request header carrying the web SDK's anonymous id. */
+    private String anonymousIdHeader = "X-Anon-Id";
+
+    /**
+     * Cookie carrying the web SDK's anonymous id, read when the header is absent. Browsers send the
+     * web SDK's cookie URL-encoded (crossdeck%3Aanon_id); both spellings are read and the value is
+     * URL-decoded.
+     */
+    private String anonymousIdCookie = "crossdeck:anon_id";
+
+    /**
+     * Cookie carrying the Crossdeck customer id, used when a request has neither an authenticated
+     * user nor an anonymous id. Read in plain and URL-encoded spelling like the anonymous id.
+     */
+    private String customerIdCookie = "crossdeck:cdcust_id";
+
+    /**
+     * Whether to link a request's anonymous id to its authenticated user (once per pair, in the
+     * background) so earlier anonymous events join the user's timeline.
+     */
+    private boolean linkAnonymousOnLogin = true;
+
+    public String getAnonymousIdHeader() {
+      return anonymousIdHeader;
+    }
+
+    public void setAnonymousIdHeader(String anonymousIdHeader) {
+      this.anonymousIdHeader = anonymousIdHeader;
+    }
+
+    public String getAnonymousIdCookie() {
+      return anonymousIdCookie;
+    }
+
+    public void setAnonymousIdCookie(String anonymousIdCookie) {
+      this.anonymousIdCookie = anonymousIdCookie;
+    }
+
+    public String getCustomerIdCookie() {
+      return customerIdCookie;
+    }
+
+    public void setCustomerIdCookie(String customerIdCookie) {
+      this.customerIdCookie = customerIdCookie;
+    }
+
+    public boolean isLinkAnonymousOnLogin() {
+      return linkAnonymousOnLogin;
+    }
+
+    public void setLinkAnonymousOnLogin(boolean linkAnonymousOnLogin) {
+      this.linkAnonymousOnLogin = linkAnonymousOnLogin;
+    }
+  }
+
+  /** The servlet filter that reads each request's identity. */
+  public static class Web {
+
+    /** Whether to register the identity filter in servlet web applications. */
+    private boolean enabled = true;
+
+    /**
+     * Order of the identity filter. The default runs after RequestContextFilter (-105) and just
+     * before Spring Security (-100), so the login request itself already carries the anonymous id.
+     */
+    private int filterOrder = -101;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public int getFilterOrder() {
+      return filterOrder;
+    }
+
+    public void setFilterOrder(int filterOrder) {
+      this.filterOrder = filterOrder;
+    }
+  }
+
+  /** The @TrackEvent annotation. */
+  public static class Tracking {
+
+    /** Whether methods annotated with @TrackEvent send their event. */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+
+  /** The crossdeck health contributor. */
+  public static class Health {
+
+    /**
+     * Whether the health status turns DOWN when Crossdeck stopped accepting events (SDK version
+     * retired) or rejected the secret key. Off by default so that an analytics problem never fails
+     * the application's health checks.
+     */
+    private boolean strict;
+
+    public boolean isStrict() {
+      return strict;
+    }
+
+    public void setStrict(boolean strict) {
+      this.strict = strict;
+    }
+  }
+
+  /** The embedded emulator used when no secret key is configured. */
+  public static class Emulator {
+
+    /**
+     * Whether to start an embedded Crossdeck emulator and send events to it when crossdeck-emulator
+     * is on the classpath and no secret key is set.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Port of the embedded emulator on 127.0.0.1; 0 picks a free port. A fixed port keeps the
+     * timeline page's address stable across restarts.
+     */
+    private int port;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public int getPort() {
+      return port;
+    }
+
+    public void setPort(int port) {
+      this.port = port;
+    }
+  }
+}

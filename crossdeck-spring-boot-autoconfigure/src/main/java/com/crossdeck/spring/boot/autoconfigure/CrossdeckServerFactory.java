@@ -1,0 +1,145 @@
+package com.crossdeck.spring.boot.autoconfigure;
+
+import com.crossdeck.client.CrossdeckException;
+import com.crossdeck.client.CrossdeckListener;
+import com.crossdeck.client.CrossdeckServer;
+import com.crossdeck.client.CrossdeckServerBuilder;
+import com.crossdeck.client.ErrorCodes;
+import com.crossdeck.spring.identity.CrossdeckIdentity;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.StringUtils;
+
+/**
+ * Builds the auto-configured client from {@link CrossdeckProperties}, the application's {@link
+ * CrossdeckListener} and {@link CrossdeckServerBuilderCustomizer} beans, and the request identity.
+ * A configuration the client refuses becomes a {@link CrossdeckConfigurationException} naming the
+ * property to fix.
+ */
+final class CrossdeckServerFactory {
+
+  /** The property behind each builder option, to name it when the builder refuses a value. */
+  private static final Map<String, String> PROPERTY_OF_OPTION =
+      Map.of(
+          "baseUrl", "base-url",
+          "eventFlushBatchSize", "event-flush-batch-size",
+          "eventFlushInterval", "event-flush-interval",
+          "flushOnExitTimeout", "shutdown-timeout",
+          "timeout", "timeout",
+          "maxQueueSize", "max-queue-size",
+          "maxQueueBytes", "max-queue-bytes",
+          "errorCaptureRateLimit", "error-capture-rate-limit",
+          "errorCaptureProcessCap", "error-capture-process-cap");
+
+  private static final String SECRET_KEY = SecretKeyAbsentCondition.PROPERTY;
+
+  private final CrossdeckProperties properties;
+  private final String applicationName;
+  private final List<String> defaultInAppPackages;
+  private final CrossdeckIdentity identity;
+  private final ObjectProvider<CrossdeckListener> listeners;
+  private final ObjectProvider<CrossdeckServerBuilderCustomizer> customizers;
+
+  CrossdeckServerFactory(
+      CrossdeckProperties properties,
+      String applicationName,
+      List<String> defaultInAppPackages,
+      CrossdeckIdentity identity,
+      ObjectProvider<CrossdeckListener> listeners,
+      ObjectProvider<CrossdeckServerBuilderCustomizer> customizers) {
+    this.properties = properties;
+    this.applicationName = applicationName;
+    this.defaultInAppPackages = defaultInAppPackages;
+    this.identity = identity;
+    this.listeners = listeners;
+    this.customizers = customizers;
+  }
+
+  /**
+   * The client the properties describe: a disabled one when {@code crossdeck.enabled=false}, else
+   * one sending to {@code crossdeck.base-url} with {@code crossdeck.secret-key}.
+   *
+   * @throws CrossdeckConfigurationException when the key is missing or an option is invalid
+   */
+  CrossdeckServer create() {
+    if (!properties.isEnabled()) {
+      return CrossdeckServer.disabled();
+    }
+    if (!StringUtils.hasText(properties.getSecretKey())) {
+      throw new CrossdeckConfigurationException(
+          "No Crossdeck secret key is configured, so events cannot be sent.",
+          "Set "
+              + SECRET_KEY
+              + " (or the CROSSDECK_SECRET_KEY environment variable) to your project's secret key"
+              + " (cd_sk_live_... or cd_sk_test_...); or add com.crossdeck:crossdeck-emulator as a"
+              + " development dependency to send events to a local emulator; or set"
+              + " crossdeck.enabled=false to turn Crossdeck off.",
+          null);
+    }
+    return create(properties.getSecretKey(), properties.getBaseUrl());
+  }
+
+  /**
+   * A client sending to {@code baseUrl} with {@code secretKey}, all other options as configured.
+   */
+  CrossdeckServer create(String secretKey, String baseUrl) {
+    CrossdeckServerBuilder builder =
+        CrossdeckServer.builder(secretKey)
+            .baseUrl(baseUrl)
+            .serviceName(
+                StringUtils.hasText(properties.getServiceName())
+                    ? properties.getServiceName()
+                    : applicationName)
+            .serviceVersion(properties.getServiceVersion())
+            .appVersion(properties.getAppVersion())
+            .appId(properties.getAppId())
+            .eventFlushBatchSize(properties.getEventFlushBatchSize())
+            .eventFlushInterval(properties.getEventFlushInterval())
+            .timeout(properties.getTimeout())
+            .maxQueueSize(properties.getMaxQueueSize())
+            .maxQueueBytes(properties.getMaxQueueBytes().toBytes())
+            .bootHeartbeat(properties.isBootHeartbeat())
+            .errorCaptureRateLimit(properties.getErrorCaptureRateLimit())
+            .errorCaptureProcessCap(properties.getErrorCaptureProcessCap())
+            .inAppPackages(
+                properties.getInAppPackages().isEmpty()
+                    ? defaultInAppPackages
+                    : properties.getInAppPackages())
+            // The JVM hook would run concurrently with Spring's shutdown and could close the client
+            // while requests still drain; CrossdeckLifecycle and bean destruction drain it instead.
+            .flushOnExit(false)
+            // close(), called when Spring destroys the bean, is bounded by this timeout.
+            .flushOnExitTimeout(properties.getShutdownTimeout())
+            .identityFallback(() -> identity.hint().orElse(null));
+    listeners.orderedStream().forEach(builder::listener);
+    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+    try {
+      return builder.build();
+    } catch (CrossdeckException e) {
+      throw invalidConfiguration(e);
+    }
+  }
+
+  private static RuntimeException invalidConfiguration(CrossdeckException e) {
+    if (ErrorCodes.INVALID_SECRET_KEY.equals(e.code())) {
+      return new CrossdeckConfigurationException(
+          "The Crossdeck secret key is invalid: " + e.getMessage(),
+          "Set "
+              + SECRET_KEY
+              + " to a secret key (cd_sk_live_... or cd_sk_test_...), never a publishable cd_pub_"
+              + " key.",
+          e);
+    }
+    String property =
+        PROPERTY_OF_OPTION.entrySet().stream()
+            .filter(option -> e.getMessage().startsWith(option.getKey() + " "))
+            .map(option -> CrossdeckProperties.PREFIX + "." + option.getValue())
+            .findFirst()
+            .orElse(CrossdeckProperties.PREFIX + ".*");
+    return new CrossdeckConfigurationException(
+        "Invalid Crossdeck configuration: " + e.getMessage(),
+        "Change " + property + " to a value in the range given above.",
+        e);
+  }
+}

@@ -1,0 +1,2 @@
+/** Crossdeck's Micrometer meters. */
+package com.crossdeck.spring.boot.metrics;

@@ -1,0 +1,2 @@
+/** Delivering queued events in order with the application's shutdown. */
+package com.crossdeck.spring.lifecycle;

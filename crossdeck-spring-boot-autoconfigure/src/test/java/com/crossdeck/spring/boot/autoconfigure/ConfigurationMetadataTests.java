@@ -1,0 +1,87 @@
+package com.crossdeck.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The metadata IDEs complete {@code crossdeck.*} from, generated from CrossdeckProperties. */
+class ConfigurationMetadataTests {
+
+  @Test
+  void documentsEveryCrossdeckProperty() throws IOException {
+    assertThat(descriptions())
+        .containsOnlyKeys(
+            "crossdeck.enabled",
+            "crossdeck.secret-key",
+            "crossdeck.base-url",
+            "crossdeck.service-name",
+            "crossdeck.service-version",
+            "crossdeck.app-version",
+            "crossdeck.app-id",
+            "crossdeck.event-flush-batch-size",
+            "crossdeck.event-flush-interval",
+            "crossdeck.timeout",
+            "crossdeck.max-queue-size",
+            "crossdeck.max-queue-bytes",
+            "crossdeck.boot-heartbeat",
+            "crossdeck.shutdown-timeout",
+            "crossdeck.error-capture-rate-limit",
+            "crossdeck.error-capture-process-cap",
+            "crossdeck.in-app-packages",
+            "crossdeck.identity.anonymous-id-header",
+            "crossdeck.identity.anonymous-id-cookie",
+            "crossdeck.identity.customer-id-cookie",
+            "crossdeck.identity.link-anonymous-on-login",
+            "crossdeck.web.enabled",
+            "crossdeck.web.filter-order",
+            "crossdeck.tracking.enabled",
+            "crossdeck.health.strict",
+            "crossdeck.emulator.enabled",
+            "crossdeck.emulator.port")
+        .allSatisfy(
+            (name, description) ->
+                assertThat(description).as(name).isNotBlank().doesNotStartWith("The "));
+  }
+
+  @Test
+  void documentsTheDefaultsUsersSeeInTheirIde() throws IOException {
+    Map<String, JsonNode> properties = properties();
+
+    assertThat(
+            properties.get("crossdeck.identity.anonymous-id-header").get("defaultValue").asText())
+        .isEqualTo("X-Anon-Id");
+    assertThat(
+            properties.get("crossdeck.identity.anonymous-id-cookie").get("defaultValue").asText())
+        .isEqualTo("crossdeck:anon_id");
+    assertThat(properties.get("crossdeck.shutdown-timeout").get("defaultValue").asText())
+        .isEqualTo("10s");
+    assertThat(properties.get("crossdeck.web.filter-order").get("defaultValue").asInt())
+        .isEqualTo(-101);
+  }
+
+  private static Map<String, String> descriptions() throws IOException {
+    Map<String, String> descriptions = new LinkedHashMap<>();
+    properties().forEach((name, node) -> descriptions.put(name, node.path("description").asText()));
+    return descriptions;
+  }
+
+  private static Map<String, JsonNode> properties() throws IOException {
+    try (InputStream in =
+        ConfigurationMetadataTests.class.getResourceAsStream(
+            "/META-INF/spring-configuration-metadata.json")) {
+      assertThat(in).as("generated metadata").isNotNull();
+      Map<String, JsonNode> properties = new LinkedHashMap<>();
+      new ObjectMapper()
+          .readTree(in)
+          .path("properties")
+          .forEach(property -> properties.put(property.get("name").asText(), property));
+      return properties;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package com.crossdeck.spring.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crossdeck.client.CrossdeckServer;
+import com.crossdeck.spring.boot.metrics.CrossdeckMetrics;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class CrossdeckMetricsAutoConfigurationTests {
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withConfiguration(
+              AutoConfigurations.of(
+                  CrossdeckAutoConfiguration.class, CrossdeckMetricsAutoConfiguration.class))
+          .withPropertyValues("crossdeck.enabled=false");
+
+  @Test
+  void providesAMeterBinderForTheClient() {
+    runner.run(
+        context -> {
+          SimpleMeterRegistry registry = new SimpleMeterRegistry();
+          context.getBean(CrossdeckMetrics.class).bindTo(registry);
+
+          assertThat(registry.get("crossdeck.events.sent").functionCounter().count()).isZero();
+          assertThat(registry.find("crossdeck.events.dropped").functionCounters()).hasSize(5);
+        });
+  }
+
+  @Test
+  void backsOffWhenTheApplicationDefinesItsOwnBinder() {
+    CrossdeckMetrics own = new CrossdeckMetrics(CrossdeckServer.disabled(), () -> 0, () -> 0);
+    runner
+        .withBean(CrossdeckMetrics.class, () -> own)
+        .run(context -> assertThat(context).getBean(CrossdeckMetrics.class).isSameAs(own));
+  }
+
+  @Test
+  void startsWithoutMicrometer() {
+    runner
+        .withClassLoader(new FilteredClassLoader(MeterBinder.class))
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context).doesNotHaveBean(CrossdeckMetrics.class);
+            });
+  }
+}

@@ -1,0 +1,137 @@
+package com.crossdeck.spring.boot.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.crossdeck.client.CrossdeckServer;
+import com.crossdeck.client.DropReason;
+import com.crossdeck.client.Event;
+import com.crossdeck.emulator.CrossdeckEmulator;
+import com.crossdeck.emulator.CrossdeckEmulatorExtension;
+import com.crossdeck.spring.EmulatorClients;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CrossdeckMetricsTests {
+
+  private static final String REVOKED_KEY = "cd_sk_test_revoked";
+
+  @RegisterExtension
+  static final CrossdeckEmulatorExtension emulator =
+      new CrossdeckEmulatorExtension(CrossdeckEmulator.builder().revokedKeys(REVOKED_KEY));
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private CrossdeckServer client = EmulatorClients.client(emulator.get());
+
+  @AfterEach
+  void closeClient() {
+    client.close(Duration.ZERO);
+  }
+
+  @Test
+  void countsQueuedAndSentEvents() {
+    bind(3, 1);
+    client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
+    client.track(Event.builder("invoice_paid").developerUserId("user_43").build());
+
+    assertThat(count("crossdeck.events.queued")).isEqualTo(2);
+    client.flush();
+    assertThat(count("crossdeck.events.sent")).isEqualTo(2);
+    assertThat(registry.get("crossdeck.queue.size").gauge().value()).isZero();
+  }
+
+  @Test
+  void timesEachDeliveredBatch() {
+    bind(0, 0);
+    client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
+    client.flush();
+
+    assertThat(registry.get("crossdeck.flush.duration").timer().count()).isOne();
+    assertThat(registry.get("crossdeck.flush.batch.size").summary().totalAmount()).isOne();
+  }
+
+  @Test
+  void countsDroppedEventsByReason() {
+    client.close(Duration.ZERO);
+    client = EmulatorClients.builder(emulator.get(), REVOKED_KEY).build();
+    bind(0, 0);
+    client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
+    client.flush();
+
+    assertThat(
+            registry
+                .get("crossdeck.events.dropped")
+                .tag("reason", "rejected_by_server")
+                .functionCounter()
+                .count())
+        .isOne();
+    assertThat(
+            registry
+                .get("crossdeck.events.dropped")
+                .tag("reason", "queue_full")
+                .functionCounter()
+                .count())
+        .isZero();
+  }
+
+  @Test
+  void countsRejectedEventsByErrorCode() {
+    bind(0, 0);
+    client.track(Event.builder("invoice_paid").build());
+
+    assertThat(
+            registry
+                .get("crossdeck.events.rejected")
+                .tag("reason", "missing_identity")
+                .functionCounter()
+                .count())
+        .isOne();
+  }
+
+  @Test
+  void reportsTheStartersOwnCounters() {
+    bind(3, 1);
+
+    assertThat(count("crossdeck.identity.invalid")).isEqualTo(3);
+    assertThat(count("crossdeck.tracking.failures")).isEqualTo(1);
+  }
+
+  @Test
+  void tagsOnlyWithBoundedReasonsNeverWithIdsOrEventNames() {
+    bind(0, 0);
+    client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
+    client.flush();
+    Set<String> reasons =
+        Arrays.stream(DropReason.values()).map(DropReason::tag).collect(Collectors.toSet());
+    reasons.addAll(CrossdeckMetrics.REJECTION_CODES);
+    reasons.add("other");
+
+    Set<Tag> tags = new HashSet<>();
+    for (Meter meter : registry.getMeters()) {
+      tags.addAll(meter.getId().getTags());
+    }
+
+    assertThat(tags)
+        .allSatisfy(
+            tag -> {
+              assertThat(tag.getKey()).isEqualTo("reason");
+              assertThat(reasons).contains(tag.getValue());
+            });
+  }
+
+  private void bind(long invalidIdentities, long trackingFailures) {
+    new CrossdeckMetrics(client, () -> invalidIdentities, () -> trackingFailures).bindTo(registry);
+  }
+
+  private double count(String name) {
+    return registry.get(name).functionCounter().count();
+  }
+}
