@@ -1,0 +1,93 @@
+package com.crossdeck.sample.admin;
+
+import com.crossdeck.client.CrossdeckServer;
+import com.crossdeck.client.Event;
+import com.crossdeck.sample.accounts.AccountStore;
+import com.crossdeck.spring.identity.CrossdeckIdentity;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /admin/grants}: an admin gives a user an entitlement, and the grant appears on the
+ * <em>user's</em> timeline as {@code admin_grant_applied}, with the admin recorded as the {@code
+ * actor} property.
+ *
+ * <p>The request is the admin's, so the starter would attribute an event without identity to the
+ * admin: naming the target user on the event is what puts it on the right timeline. Only admins
+ * reach this controller ({@code /admin/**} in {@code SecurityConfig}); others get 403 and nothing
+ * is tracked.
+ */
+@RestController
+class AdminGrantController {
+
+  private final AccountStore accounts;
+  private final GrantStore grants;
+  private final CrossdeckServer crossdeck;
+  private final CrossdeckIdentity identity;
+
+  AdminGrantController(
+      AccountStore accounts,
+      GrantStore grants,
+      CrossdeckServer crossdeck,
+      CrossdeckIdentity identity) {
+    this.accounts = accounts;
+    this.grants = grants;
+    this.crossdeck = crossdeck;
+    this.identity = identity;
+  }
+
+  /**
+   * The grant to apply.
+   *
+   * @param userId the user's stable id, such as {@code user_grace}
+   * @param entitlement what to grant, such as {@code pro}
+   * @param duration for how long, ISO-8601, such as {@code P30D}
+   */
+  record GrantRequest(String userId, String entitlement, String duration) {}
+
+  @PostMapping(path = "/admin/grants", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> grant(@RequestBody GrantRequest request) {
+    if (request.userId() == null || accounts.findById(request.userId()).isEmpty()) {
+      return ResponseEntity.status(404).body(Map.of("error", "unknown_user"));
+    }
+    if (request.entitlement() == null || request.entitlement().isBlank()) {
+      return ResponseEntity.badRequest().body(Map.of("error", "missing_entitlement"));
+    }
+    Optional<Duration> duration = parse(request.duration());
+    if (duration.isEmpty()) {
+      return ResponseEntity.badRequest().body(Map.of("error", "invalid_duration"));
+    }
+    // The same resolver that attributes the admin's own events gives their stable user id.
+    String actor = identity.userId().orElseThrow();
+
+    Grant grant = grants.apply(request.userId(), request.entitlement(), duration.get(), actor);
+    crossdeck.track(
+        Event.builder("admin_grant_applied")
+            .developerUserId(grant.userId())
+            .eventId(grant.id())
+            .property("actor", actor)
+            .property("entitlement", grant.entitlement())
+            .property("duration", request.duration())
+            .property("expires_at", grant.expiresAt())
+            .build());
+    return ResponseEntity.status(201).body(grant);
+  }
+
+  private static Optional<Duration> parse(String duration) {
+    try {
+      return duration == null
+          ? Optional.empty()
+          : Optional.of(Duration.parse(duration))
+              .filter(parsed -> !parsed.isNegative() && !parsed.isZero());
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+}
