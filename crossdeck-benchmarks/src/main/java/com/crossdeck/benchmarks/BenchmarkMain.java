@@ -1,0 +1,81 @@
+package com.crossdeck.benchmarks;
+
+import com.crossdeck.benchmarks.child.ChildRun;
+import com.crossdeck.benchmarks.child.Sizes;
+import com.crossdeck.benchmarks.e2e.Scenarios;
+import com.crossdeck.benchmarks.report.ResultsDocument;
+import com.crossdeck.benchmarks.sdk.Sdk;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Entry point of {@code crossdeck-benchmarks.jar}.
+ *
+ * <pre>
+ * all [--rounds N] [--out DIR]   sink capacity, JMH hot path and every end-to-end scenario;
+ *                                writes DIR/&lt;date&gt;.md (default crossdeck-benchmarks/results)
+ * e2e [--rounds N] [--quick]     sink capacity and the end-to-end scenarios only, printed
+ * child SDK SCENARIO ROOT START SIZES   internal: one child JVM of the end-to-end harness
+ * </pre>
+ */
+public final class BenchmarkMain {
+
+  /** The one command that produces the README's tables. */
+  public static final String COMMAND =
+      "mvn -B -q -pl crossdeck-benchmarks -am package -DskipTests"
+          + " && java -jar crossdeck-benchmarks/target/crossdeck-benchmarks.jar all";
+
+  private BenchmarkMain() {}
+
+  /** Runs a command; see the class comment. */
+  public static void main(String[] args) throws Exception {
+    List<String> arguments = Arrays.asList(args);
+    String command = arguments.isEmpty() ? "all" : arguments.get(0);
+    switch (command) {
+      case "all", "e2e" -> suite(command.equals("all"), arguments);
+      case "child" -> child(arguments);
+      default -> {
+        System.err.println("usage: all [--rounds N] [--out DIR] | e2e [--rounds N] [--quick]");
+        System.exit(2);
+      }
+    }
+  }
+
+  private static void suite(boolean all, List<String> arguments) throws Exception {
+    boolean quick = arguments.contains("--quick");
+    int rounds = Integer.parseInt(option(arguments, "--rounds", quick ? "1" : "3"));
+    Path out = Path.of(option(arguments, "--out", "crossdeck-benchmarks/results"));
+    Path logs = Path.of(System.getProperty("java.io.tmpdir"), "crossdeck-benchmark-logs");
+    Suite suite = new Suite(quick ? Sizes.QUICK : Sizes.FULL, rounds, all, logs);
+    Suite.Outcome outcome = suite.run();
+    String document =
+        ResultsDocument.render(suite, outcome, all ? COMMAND : String.join(" ", arguments));
+    System.out.println(document);
+    if (all) {
+      System.err.println("Written to " + ResultsDocument.write(out, document));
+    }
+    System.exit(0);
+  }
+
+  private static String option(List<String> arguments, String name, String fallback) {
+    int index = arguments.indexOf(name);
+    return index >= 0 && index + 1 < arguments.size() ? arguments.get(index + 1) : fallback;
+  }
+
+  /** A child JVM: starts the SDK, runs the scenario's child side, exits. */
+  private static void child(List<String> arguments) {
+    try {
+      Sdk sdk = Sdk.of(arguments.get(1));
+      String root = arguments.get(3);
+      String start = arguments.get(4).equals("-") ? null : arguments.get(4);
+      ChildRun run = new ChildRun(sdk.start(root), Sizes.of(arguments.get(5)), start);
+      Scenarios.named(arguments.get(2)).runChild(run);
+    } catch (Throwable e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+    // Some peers leave non-daemon threads behind even after shutting down.
+    System.exit(0);
+  }
+}
