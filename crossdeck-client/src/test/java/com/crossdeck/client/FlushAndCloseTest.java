@@ -81,7 +81,7 @@ class FlushAndCloseTest extends MockServerTest {
     int received = 0;
     for (int r = 0; r < server.getRequestCount(); r++) {
       RecordedBatch batch = nextBatch();
-      assertThat(batch.size()).isLessThanOrEqualTo(7);
+      assertThat(batch.size()).isLessThanOrEqualTo(100);
       assertThat(keys.add(batch.idempotencyKey())).as("batch sent once").isTrue();
       names.addAll(batch.eventNames());
       received += batch.size();

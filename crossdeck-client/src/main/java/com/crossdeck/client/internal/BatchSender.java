@@ -201,8 +201,17 @@ public final class BatchSender {
     }
   }
 
+  /**
+   * Takes the next batch: {@code batchSize} events normally, but up to the server's limit of 100
+   * when at least two batches' worth are waiting. Such a backlog (a burst, or the events that piled
+   * up during an outage) is already late; catching up in full requests cuts the number of round
+   * trips by up to five times, and with it the time until the backlog is delivered.
+   */
   private Batch takeBatch() {
-    int limit = Math.min(batchSize, MAX_EVENTS_PER_REQUEST);
+    int limit =
+        queue.size() >= 2 * batchSize
+            ? MAX_EVENTS_PER_REQUEST
+            : Math.min(batchSize, MAX_EVENTS_PER_REQUEST);
     List<byte[]> events = new ArrayList<>(limit);
     long bodyBytes = envelope.fixedBytes();
     if (carryOver != null) {
