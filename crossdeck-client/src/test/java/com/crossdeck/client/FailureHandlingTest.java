@@ -137,7 +137,9 @@ class FailureHandlingTest extends MockServerTest {
                     .listener(listener));
 
     client.track(userEvent("a"));
+    client.flush();
     client.track(userEvent("b"));
+    client.flush();
 
     assertThat(nextBatch().eventNames()).containsExactly("a");
     assertThat(nextBatch().eventNames()).containsExactly("b");

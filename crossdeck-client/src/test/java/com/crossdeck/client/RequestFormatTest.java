@@ -131,7 +131,9 @@ class RequestFormatTest extends MockServerTest {
     CrossdeckServer client = client(options -> options.eventFlushBatchSize(1));
 
     client.track(userEvent("a"));
+    client.flush();
     client.track(userEvent("b"));
+    client.flush();
 
     assertThat(nextBatch().idempotencyKey()).isNotEqualTo(nextBatch().idempotencyKey());
   }
