@@ -55,6 +55,7 @@ public final class BatchSender {
   private final AtomicInteger queuedMarkers = new AtomicInteger();
 
   private final Deque<Batch> unsent = new ArrayDeque<>();
+  private final JsonWriter body = new JsonWriter(64 * 1024);
   private final List<FlushMarker> reachedMarkers = new ArrayList<>();
   private byte[] carryOver;
   private long nextAttemptNanos;
@@ -253,7 +254,10 @@ public final class BatchSender {
     try {
       TransportResponse response =
           api.post(
-              EVENTS_PATH, envelope.body(batch.events()), batch.idempotencyKey(), api.timeout());
+              EVENTS_PATH,
+              envelope.body(batch.events(), body),
+              batch.idempotencyKey(),
+              api.timeout());
       failure = response.isSuccessful() ? null : api.errorFrom(response);
     } catch (IOException e) {
       failure = api.transportError(e, EVENTS_PATH);

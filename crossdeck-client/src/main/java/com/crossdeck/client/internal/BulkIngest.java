@@ -146,7 +146,8 @@ public final class BulkIngest {
     while (true) {
       CrossdeckException failure;
       try {
-        TransportResponse response = api.post(PATH, envelope.body(events), key, api.timeout());
+        TransportResponse response =
+            api.post(PATH, envelope.body(events, new JsonWriter(64 * 1024)), key, api.timeout());
         if (response.isSuccessful()) {
           return readBody(response);
         }
