@@ -77,7 +77,7 @@ public final class EventEncoder {
      * @param event the event; its name and identity were validated by the caller
      * @param identityKind which identity field to send (the event's own, or the fallback's)
      * @param identityValue the identity to send
-     * @param eventId the event id to send
+     * @param eventId the event id to send, or {@code null} to generate one in place
      * @param timestamp the event time in epoch milliseconds
      * @param seq this client's sequence number for the event
      * @return the event object's bytes, without the closing brace
@@ -101,7 +101,11 @@ public final class EventEncoder {
         long seq) {
       out.reset(MAX_RETAINED_BUFFER);
       out.raw(EVENT_ID);
-      out.string(eventId);
+      if (eventId != null) {
+        out.string(eventId);
+      } else {
+        Ids.writeEventId(out, timestamp);
+      }
       out.raw(NAME);
       out.string(event.name());
       if (timestamp != NO_TIMESTAMP) {

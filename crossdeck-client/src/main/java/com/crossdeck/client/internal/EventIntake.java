@@ -69,7 +69,7 @@ final class EventIntake {
     long now = clock.currentTimeMillis();
     EventRules.Checked checked;
     try {
-      checked = EventRules.check(event, safeFallback, now);
+      checked = EventRules.check(event, safeFallback, now, false);
     } catch (EventRules.Violation violation) {
       return reject(violation.code(), violation.getMessage());
     }
@@ -100,7 +100,9 @@ final class EventIntake {
     int size = queue.offer(encoded);
     stats.recordQueued();
     sender.onEventQueued(size);
-    return TrackResult.queued(checked.eventId());
+    return checked.eventId() != null
+        ? TrackResult.queued(checked.eventId())
+        : TrackResults.withGeneratedId(encoded);
   }
 
   private void noteCoercion(String name, EventEncoder.Encoding encoding) {
