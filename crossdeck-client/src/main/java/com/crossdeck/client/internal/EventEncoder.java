@@ -47,6 +47,9 @@ public final class EventEncoder {
   /** One thread's buffer and the outcome of its last encoding. Confined to that thread. */
   public static final class Encoding {
     private final JsonWriter out = new JsonWriter(INITIAL_BUFFER);
+    private final byte[] lastTimestampText = new byte[20];
+    private long lastTimestamp = Long.MIN_VALUE;
+    private int lastTimestampLength;
     private final ValueWriter values;
     private final PropertiesWriter properties;
 
@@ -110,7 +113,7 @@ public final class EventEncoder {
       out.string(event.name());
       if (timestamp != NO_TIMESTAMP) {
         out.raw(TIMESTAMP);
-        out.longValue(timestamp);
+        writeTimestamp(timestamp);
       }
       if (seq >= 0) {
         out.raw(SEQ);
@@ -131,6 +134,22 @@ public final class EventEncoder {
       out.raw(PROPERTIES);
       properties.write(out, event.properties());
       return out.toByteArray();
+    }
+
+    /**
+     * Events tracked in the same millisecond share their timestamp, so its digits are kept from the
+     * previous event rather than formatted again.
+     */
+    private void writeTimestamp(long timestamp) {
+      if (timestamp == lastTimestamp) {
+        out.raw(lastTimestampText, 0, lastTimestampLength);
+        return;
+      }
+      int start = out.position();
+      out.longValue(timestamp);
+      lastTimestampLength = out.position() - start;
+      System.arraycopy(out.buffer(), start, lastTimestampText, 0, lastTimestampLength);
+      lastTimestamp = timestamp;
     }
 
     /** Encodes a property bag (or traits) as a complete JSON object within the size limit. */

@@ -19,6 +19,17 @@ public final class JsonWriter {
   private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
   private static final byte[] LONG_MIN =
       Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
+  private static final long EIGHT_DIGITS = 100_000_000L;
+  private static final double[] POWERS_OF_TEN = {1, 10, 100, 1000};
+  private static final double MAX_FAST_DECIMAL = 1e12;
+
+  /**
+   * Day numbers (since 1970-01-01) of 0000-03-01 and 9999-12-31: the civil-from-days arithmetic
+   * counts from a March 1st, and stays non-negative from there.
+   */
+  private static final long MIN_FAST_DAY = -719_468;
+
+  private static final long MAX_FAST_DAY = 2_932_896;
   private static final byte[] PAIR_TENS = new byte[100];
   private static final byte[] PAIR_ONES = new byte[100];
   private static final boolean[] PLAIN_ASCII = new boolean[128];
@@ -110,37 +121,24 @@ public final class JsonWriter {
       buffer[position++] = '-';
       value = -value;
     }
-    int digits = decimalDigits(value);
-    int at = position + digits;
-    position = at;
-    // Two digits per division: timestamps have 13 digits and one rides on every event.
-    while (value >= 100) {
-      long quotient = value / 100;
-      int pair = (int) (value - quotient * 100);
-      buffer[--at] = PAIR_ONES[pair];
-      buffer[--at] = PAIR_TENS[pair];
-      value = quotient;
+    if (value <= Integer.MAX_VALUE) {
+      writeInt((int) value);
+      return;
     }
-    int last = (int) value;
-    buffer[--at] = PAIR_ONES[last];
-    if (last >= 10) {
-      buffer[--at] = PAIR_TENS[last];
-    }
+    // 64-bit division is several times slower than 32-bit; one splits off the low eight digits
+    // (a timestamp rides on every event) and the rest is int arithmetic.
+    long high = value / EIGHT_DIGITS;
+    longValue(high);
+    digits((int) (value - high * EIGHT_DIGITS), 8);
   }
 
-  private static int decimalDigits(long value) {
-    long threshold = 10;
-    for (int digits = 1; digits < 19; digits++) {
-      if (value < threshold) {
-        return digits;
-      }
-      threshold *= 10;
+  private void writeInt(int value) {
+    int width = 1;
+    for (int threshold = 10; width < 10 && value >= threshold; threshold *= 10) {
+      width++;
     }
-    return 19;
+    digits(value, width);
   }
-
-  private static final double[] POWERS_OF_TEN = {1, 10, 100, 1000};
-  private static final double MAX_FAST_DECIMAL = 1e12;
 
   /**
    * Writes a finite double the way {@link Double#toString(double)} would when it has at most three
@@ -204,24 +202,26 @@ public final class JsonWriter {
    */
   public void instant(long epochSecond, int nanos) {
     long days = Math.floorDiv(epochSecond, 86_400L);
-    int secondOfDay = (int) Math.floorMod(epochSecond, 86_400L);
-    // Days to a proleptic Gregorian date (Howard Hinnant's civil_from_days).
-    long shifted = days + 719_468;
-    long era = Math.floorDiv(shifted, 146_097);
-    long dayOfEra = shifted - era * 146_097;
-    long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-    long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    long monthIndex = (5 * dayOfYear + 2) / 153;
-    int day = (int) (dayOfYear - (153 * monthIndex + 2) / 5 + 1);
-    int month = (int) (monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
-    long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-    if (year < 0 || year > 9999) {
+    int secondOfDay = (int) (epochSecond - days * 86_400L);
+    // Years 0000-9999 span fewer than 3,700,000 days, so the calendar maths below fits in int,
+    // whose division is far cheaper than long's.
+    if (days < MIN_FAST_DAY || days > MAX_FAST_DAY) {
       string(java.time.Instant.ofEpochSecond(epochSecond, nanos).toString());
       return;
     }
+    // Days to a proleptic Gregorian date (Howard Hinnant's civil_from_days); shifted is >= 0.
+    int shifted = (int) days + 719_468;
+    int era = shifted / 146_097;
+    int dayOfEra = shifted - era * 146_097;
+    int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+    int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    int monthIndex = (5 * dayOfYear + 2) / 153;
+    int day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
+    int month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+    int year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
     ensure(32);
     buffer[position++] = '"';
-    digits((int) year, 4);
+    digits(year, 4);
     buffer[position++] = '-';
     digits(month, 2);
     buffer[position++] = '-';

@@ -57,6 +57,25 @@ class JsonWriterTest {
   }
 
   @Test
+  void writesInstantsAtTheEdgesOfTheFastPathExactly() {
+    for (String text :
+        new String[] {
+          "-0001-12-31T23:59:59Z",
+          "0000-01-01T00:00:00Z",
+          "0000-02-29T23:59:59.999Z",
+          "0000-03-01T00:00:00Z",
+          "1969-12-31T23:59:59.000000001Z",
+          "1970-01-01T00:00:00Z",
+          "9999-12-31T23:59:59.999999Z",
+          "+10000-01-01T00:00:00Z"
+        }) {
+      java.time.Instant instant = java.time.Instant.parse(text);
+      assertThat(written(w -> w.instant(instant.getEpochSecond(), instant.getNano())))
+          .isEqualTo("\"" + instant + "\"");
+    }
+  }
+
+  @Test
   void writesShortDecimalsWithoutLosingTheDoubleTheyStandFor() {
     java.util.SplittableRandom random = new java.util.SplittableRandom(5);
     for (int i = 0; i < 200_000; i++) {
