@@ -55,8 +55,15 @@ public final class CrossdeckIdentity implements SmartInitializingSingleton {
     resolvers = resolverBeans.orderedStream().toList();
   }
 
-  /** The signed-in user's id, from the first resolver that returns one. */
+  /**
+   * The signed-in user's id: the one a task carried over from the thread that submitted it (see
+   * {@link CrossdeckIdentityTaskDecorator}), else the first one a resolver returns.
+   */
   public Optional<String> userId() {
+    String carried = CarriedIdentity.carriedUserId();
+    if (carried != null) {
+      return Optional.of(carried);
+    }
     List<CrossdeckUserIdResolver> fixed = resolvers;
     List<CrossdeckUserIdResolver> current =
         fixed != null ? fixed : resolverBeans.orderedStream().toList();
@@ -97,6 +104,16 @@ public final class CrossdeckIdentity implements SmartInitializingSingleton {
       return Optional.of(IdentityHint.anonymousId(anonymousId.get()));
     }
     return customerId().map(IdentityHint::crossdeckCustomerId);
+  }
+
+  /**
+   * What a task submitted now takes to the thread that runs it. While the context is still starting
+   * (Spring's own bootstrap tasks) no user is resolved: no request is being served yet, and looking
+   * resolvers up then would create them early, from whatever thread submitted the task.
+   */
+  CarriedIdentity capture() {
+    String userId = resolvers == null ? null : userId().orElse(null);
+    return new CarriedIdentity(userId, RequestIdentity.current().orElse(null));
   }
 
   private @Nullable String resolve(CrossdeckUserIdResolver resolver) {

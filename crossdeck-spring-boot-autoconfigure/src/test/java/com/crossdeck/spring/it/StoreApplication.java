@@ -10,10 +10,13 @@ import com.crossdeck.spring.identity.CrossdeckIdentity;
 import com.crossdeck.spring.tracking.TrackEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -36,10 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EnableTransactionManagement
+@EnableAsync
 @Import({
   StoreApplication.StoreController.class,
   StoreApplication.Orders.class,
-  StoreApplication.Payments.class
+  StoreApplication.Payments.class,
+  StoreApplication.Receipts.class
 })
 class StoreApplication {
 
@@ -72,13 +77,19 @@ class StoreApplication {
     private final CrossdeckIdentity identity;
     private final Orders orders;
     private final Payments payments;
+    private final Receipts receipts;
 
     StoreController(
-        CrossdeckServer crossdeck, CrossdeckIdentity identity, Orders orders, Payments payments) {
+        CrossdeckServer crossdeck,
+        CrossdeckIdentity identity,
+        Orders orders,
+        Payments payments,
+        Receipts receipts) {
       this.crossdeck = crossdeck;
       this.identity = identity;
       this.orders = orders;
       this.payments = payments;
+      this.receipts = receipts;
     }
 
     /** Tracks an event without any identity code: the starter attributes it. */
@@ -106,6 +117,12 @@ class StoreApplication {
       payments.capture(id, decline);
       return "captured";
     }
+
+    /** Waits for the background work only so the test can read its outcome from the response. */
+    @PostMapping("/receipts/{orderId}")
+    String emailReceipt(@PathVariable String orderId) {
+      return receipts.email(orderId).join();
+    }
   }
 
   record Order(String id, String plan, int total) {}
@@ -120,6 +137,27 @@ class StoreApplication {
         properties = "{plan: #result.plan, total: #order.total}")
     public Receipt place(Order order) {
       return new Receipt("r_" + order.id(), order.plan());
+    }
+  }
+
+  /** Work handed to Spring Boot's task executor, tracking with no identity code either. */
+  static class Receipts {
+
+    private final CrossdeckServer crossdeck;
+
+    Receipts(CrossdeckServer crossdeck) {
+      this.crossdeck = crossdeck;
+    }
+
+    @Async
+    public CompletableFuture<String> email(String orderId) {
+      TrackResult result =
+          crossdeck.track(
+              Event.builder("receipt_emailed")
+                  .eventId("receipt_" + orderId)
+                  .property("thread", Thread.currentThread().getName())
+                  .build());
+      return CompletableFuture.completedFuture(result.queued() ? "queued" : result.errorCode());
     }
   }
 

@@ -3,6 +3,7 @@ package com.crossdeck.spring.it;
 import static com.crossdeck.spring.it.StoreApplication.PASSWORD;
 import static com.crossdeck.spring.it.StoreApplication.USER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.crossdeck.client.CrossdeckServer;
@@ -118,6 +119,24 @@ class StoreIntegrationTests {
     assertThat(emulator.timeline(USER))
         .extracting(StoredEvent::name)
         .containsExactly("landing_viewed", "signed_in", "dashboard_viewed");
+  }
+
+  @Test
+  void attributesEventsTrackedInAsyncMethodsToTheRequestThatStartedThem() {
+    HttpResponse<String> signedIn =
+        send(signedIn(post("/receipts/o_7").header("X-Anon-Id", "anon_shopper7")));
+    HttpResponse<String> anonymous =
+        send(post("/receipts/o_8").header("X-Anon-Id", "anon_shopper8"));
+
+    assertThat(signedIn.body()).isEqualTo("queued");
+    assertThat(anonymous.body()).isEqualTo("queued");
+    assertThat(stored())
+        .extracting(StoredEvent::eventId, StoredEvent::identity)
+        .containsExactlyInAnyOrder(
+            tuple("receipt_o_7", user(USER)), tuple("receipt_o_8", anonymous("anon_shopper8")));
+    assertThat(stored())
+        .allSatisfy(
+            event -> assertThat((String) event.properties().get("thread")).startsWith("task-"));
   }
 
   @Test

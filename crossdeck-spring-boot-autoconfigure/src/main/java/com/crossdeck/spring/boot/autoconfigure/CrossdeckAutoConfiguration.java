@@ -5,6 +5,7 @@ import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.emulator.CrossdeckEmulator;
 import com.crossdeck.spring.identity.AnonymousIdLinker;
 import com.crossdeck.spring.identity.CrossdeckIdentity;
+import com.crossdeck.spring.identity.CrossdeckIdentityTaskDecorator;
 import com.crossdeck.spring.identity.CrossdeckUserIdResolver;
 import com.crossdeck.spring.identity.IdentityInputValidator;
 import com.crossdeck.spring.lifecycle.CrossdeckLifecycle;
@@ -63,6 +64,19 @@ public final class CrossdeckAutoConfiguration {
   CrossdeckIdentity crossdeckIdentity(
       ObjectProvider<CrossdeckUserIdResolver> resolvers, ObjectProvider<AnonymousIdLinker> linker) {
     return new CrossdeckIdentity(resolvers, linker.getIfAvailable());
+  }
+
+  /**
+   * Spring Boot applies every task decorator bean to the executors it auto-configures, composing it
+   * with the application's own, so this one takes nothing away.
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBooleanProperty(
+      name = "crossdeck.identity.propagate-to-tasks",
+      matchIfMissing = true)
+  CrossdeckIdentityTaskDecorator crossdeckIdentityTaskDecorator(CrossdeckIdentity identity) {
+    return new CrossdeckIdentityTaskDecorator(identity);
   }
 
   @Bean

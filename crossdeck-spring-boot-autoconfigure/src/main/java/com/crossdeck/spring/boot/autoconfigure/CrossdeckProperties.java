@@ -279,6 +279,12 @@ public class CrossdeckProperties {
      */
     private boolean linkAnonymousOnLogin = true;
 
+    /**
+     * Whether tasks run by Spring Boot's auto-configured executors (@Async methods, async MVC
+     * handlers) take the submitting request's identity with them, through a TaskDecorator bean.
+     */
+    private boolean propagateToTasks = true;
+
     public String getAnonymousIdHeader() {
       return anonymousIdHeader;
     }
@@ -309,6 +315,14 @@ public class CrossdeckProperties {
 
     public void setLinkAnonymousOnLogin(boolean linkAnonymousOnLogin) {
       this.linkAnonymousOnLogin = linkAnonymousOnLogin;
+    }
+
+    public boolean isPropagateToTasks() {
+      return propagateToTasks;
+    }
+
+    public void setPropagateToTasks(boolean propagateToTasks) {
+      this.propagateToTasks = propagateToTasks;
     }
   }
 

@@ -38,6 +38,7 @@ class ConfigurationMetadataTests {
             "crossdeck.identity.anonymous-id-cookie",
             "crossdeck.identity.customer-id-cookie",
             "crossdeck.identity.link-anonymous-on-login",
+            "crossdeck.identity.propagate-to-tasks",
             "crossdeck.web.enabled",
             "crossdeck.web.filter-order",
             "crossdeck.tracking.enabled",

@@ -7,20 +7,24 @@ import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.CrossdeckServerBuilder;
 import com.crossdeck.client.Diagnostics;
 import com.crossdeck.client.Event;
+import com.crossdeck.client.TrackResult;
 import com.crossdeck.emulator.CrossdeckEmulator;
 import com.crossdeck.emulator.CrossdeckEmulatorExtension;
 import com.crossdeck.emulator.IdentityHint;
 import com.crossdeck.spring.identity.CrossdeckIdentity;
+import com.crossdeck.spring.identity.CrossdeckIdentityTaskDecorator;
 import com.crossdeck.spring.identity.RequestIdentity;
 import com.crossdeck.spring.lifecycle.CrossdeckLifecycle;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -29,6 +33,8 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.task.AsyncTaskExecutor;
+import org.springframework.core.task.TaskDecorator;
 import org.springframework.util.unit.DataSize;
 
 @ExtendWith(OutputCaptureExtension.class)
@@ -124,6 +130,49 @@ class CrossdeckAutoConfigurationTests {
                   .extracting("identity")
                   .containsExactly(new IdentityHint(IdentityHint.Type.ANONYMOUS_ID, "anon_7"));
             });
+  }
+
+  @Test
+  @SuppressWarnings("try") // the scope is held only to be closed
+  void bootsExecutorsCarryTheRequestIdentityAlongsideTheApplicationsOwnDecorator() {
+    List<Runnable> decoratedByTheApplication = new CopyOnWriteArrayList<>();
+    live()
+        .withConfiguration(AutoConfigurations.of(TaskExecutionAutoConfiguration.class))
+        .withBean(
+            "applicationDecorator",
+            TaskDecorator.class,
+            () ->
+                task -> {
+                  decoratedByTheApplication.add(task);
+                  return task;
+                })
+        .run(
+            context -> {
+              CrossdeckServer client = context.getBean(CrossdeckServer.class);
+              AsyncTaskExecutor executor =
+                  context.getBean("applicationTaskExecutor", AsyncTaskExecutor.class);
+              TrackResult result;
+              try (RequestIdentity.Scope scope = new RequestIdentity("anon_async", null).bind()) {
+                result =
+                    executor
+                        .submit(() -> client.track(Event.builder("report_generated").build()))
+                        .get(5, TimeUnit.SECONDS);
+              }
+              client.flush();
+
+              assertThat(result.queued()).isTrue();
+              assertThat(emulator.events())
+                  .extracting("identity")
+                  .containsExactly(new IdentityHint(IdentityHint.Type.ANONYMOUS_ID, "anon_async"));
+              assertThat(decoratedByTheApplication).hasSize(1);
+            });
+  }
+
+  @Test
+  void identityPropagationToTasksCanBeSwitchedOff() {
+    runner
+        .withPropertyValues("crossdeck.identity.propagate-to-tasks=false")
+        .run(context -> assertThat(context).doesNotHaveBean(CrossdeckIdentityTaskDecorator.class));
   }
 
   @Test
