@@ -26,8 +26,8 @@ record CarriedIdentity(@Nullable String userId, @Nullable RequestIdentity reques
   }
 
   /**
-   * Binds exactly this identity to the current thread, hiding whatever was bound there, until the
-   * returned scope is closed.
+   * Binds this identity to the current thread until the returned scope is closed: its request
+   * identity replaces the thread's, and its user id, when it has one, wins over the resolvers.
    */
   RequestIdentity.Scope bind() {
     String previousUserId = CARRIED_USER_ID.get();
