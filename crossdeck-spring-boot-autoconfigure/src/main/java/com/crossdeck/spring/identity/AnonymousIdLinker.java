@@ -2,6 +2,7 @@ package com.crossdeck.spring.identity;
 
 import com.crossdeck.client.CrossdeckException;
 import com.crossdeck.client.CrossdeckServer;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -65,7 +66,7 @@ public final class AnonymousIdLinker {
     Link fresh = new Link(userId, new CompletableFuture<>());
     Link current = links.computeIfAbsent(anonymousId, id -> fresh);
     if (current != fresh) {
-      if (current.userId().equals(userId)) {
+      if (Objects.equals(current.userId(), userId)) {
         return current.outcome().copy();
       }
       conflict("this process already linked it to another user");
@@ -116,7 +117,7 @@ public final class AnonymousIdLinker {
     conflicts.increment();
     if (conflictLogged.compareAndSet(false, true)) {
       logger.warn(
-          "Crossdeck did not link an anonymous id to the user signing in: "
+          "Crossdeck did not link an anonymous id to a user: "
               + reason
               + ". A browser shared by two people, or an anonymous id planted by someone else, does"
               + " this. Counted in the crossdeck.identity.conflicts metric; further conflicts are"
