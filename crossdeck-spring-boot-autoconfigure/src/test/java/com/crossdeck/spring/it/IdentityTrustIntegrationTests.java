@@ -142,6 +142,8 @@ class IdentityTrustIntegrationTests {
         .extracting(StoredEvent::name)
         .containsExactly("grace_dashboard_viewed");
     assertTwoCustomers(ADA, GRACE);
+    assertThat(emulator.customerId("anon_shared_pc")).isEqualTo(emulator.customerId(ADA));
+    assertThat(linker.conflictCount()).isEqualTo(conflicts + 1);
   }
 
   @Test
