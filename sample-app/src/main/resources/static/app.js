@@ -2,22 +2,30 @@
 "use strict";
 
 // The web SDK's cookie. Its name holds a colon, which cookie names cannot, so it is URL-encoded.
-const ANON_COOKIE = encodeURIComponent("crossdeck:anon_id");
+// This page only ever reads it: the web SDK owns it, and a second cookie of the same name written
+// by page code is exactly what leaves a server unsure which id is current.
+const SDK_COOKIE = encodeURIComponent("crossdeck:anon_id");
+// Where this page, which has no web SDK, keeps its own id instead.
+const DEMO_KEY = "crossdeck-sample:anon_id";
 
-// Reads the visitor's anonymous id, minting one like the web SDK when there is none:
-// "anon_" + base36(now) + 10 random base36 characters, kept for two years.
-function anonymousId() {
-  const existing = document.cookie.split("; ").find((c) => c.startsWith(ANON_COOKIE + "="));
-  if (existing) {
-    return decodeURIComponent(existing.substring(ANON_COOKIE.length + 1));
+function webSdkAnonymousId() {
+  const cookie = document.cookie.split("; ").find((c) => c.startsWith(SDK_COOKIE + "="));
+  return cookie ? decodeURIComponent(cookie.substring(SDK_COOKIE.length + 1)) : null;
+}
+
+// Minted like the web SDK's: "anon_" + base36(now) + 10 random base36 characters. Sent to the
+// server in X-Anon-Id, never as a cookie.
+function demoAnonymousId() {
+  let id = localStorage.getItem(DEMO_KEY);
+  if (!id) {
+    const random = Array.from(crypto.getRandomValues(new Uint8Array(10)), (b) => (b % 36).toString(36)).join("");
+    id = "anon_" + Date.now().toString(36) + random;
+    localStorage.setItem(DEMO_KEY, id);
   }
-  const random = Array.from(crypto.getRandomValues(new Uint8Array(10)), (b) => (b % 36).toString(36)).join("");
-  const id = "anon_" + Date.now().toString(36) + random;
-  document.cookie = ANON_COOKIE + "=" + id + "; Path=/; Max-Age=63072000; SameSite=Lax";
   return id;
 }
 
-const anonId = anonymousId();
+let anonId = webSdkAnonymousId() || demoAnonymousId();
 let timelineUrl = null;
 
 async function call(method, path, body, headers = {}) {
@@ -49,18 +57,58 @@ function customerPage(anyId) {
   return timelineUrl ? timelineUrl + "customers/" + encodeURIComponent(anyId) : "#";
 }
 
-document.getElementById("anon-id").textContent = anonId;
+function showIdentity() {
+  document.getElementById("anon-id").textContent = anonId;
+  document.getElementById("my-timeline").href = customerPage(anonId);
+}
+
+async function session() {
+  return (await call("GET", "/session")).body;
+}
+
+showIdentity();
 
 call("GET", "/demo/info").then((info) => {
   timelineUrl = info.body.timelineUrl;
   document.getElementById("timeline").href = timelineUrl || "#";
-  document.getElementById("my-timeline").href = customerPage(anonId);
+  showIdentity();
 });
 
 call("POST", "/api/page-viewed", { path: location.pathname });
 
 document.getElementById("abandon").onclick = async () => {
   show("abandon-out", await call("POST", "/api/abandon-cart", { cartValue: 129.0, items: ["pro-annual", "extra-seat"] }));
+};
+
+// Signs in like the login form does, plus the page's anonymous id: the starter links it to the user
+// in this request. With the web SDK, its cookie carries the id and the page then calls
+// Crossdeck.identify(userId).
+document.getElementById("sign-in").onsubmit = async (event) => {
+  event.preventDefault();
+  const { csrfHeader, csrfToken } = await session();
+  await fetch("/login", {
+    method: "POST",
+    body: new URLSearchParams(new FormData(event.target)),
+    headers: { [csrfHeader]: csrfToken, "X-Anon-Id": anonId },
+  });
+  const { userId } = await session();
+  document.getElementById("session-out").textContent = userId
+    ? "Signed in as " + userId + ": your anonymous history is moving onto their timeline."
+    : "Wrong username or password.";
+  if (userId) {
+    document.getElementById("my-timeline").href = customerPage(userId);
+  }
+};
+
+// Signs out, then does what Crossdeck.reset() does in a page with the web SDK: forgets the
+// anonymous id and mints a new one, so the next person at this browser starts out anonymous.
+document.getElementById("sign-out").onclick = async () => {
+  const { csrfHeader, csrfToken } = await session();
+  await fetch("/logout", { method: "POST", headers: { [csrfHeader]: csrfToken, "X-Anon-Id": anonId } });
+  localStorage.removeItem(DEMO_KEY);
+  anonId = webSdkAnonymousId() || demoAnonymousId();
+  showIdentity();
+  document.getElementById("session-out").textContent = "Signed out; this browser has a new anonymous id.";
 };
 
 document.getElementById("signup").onsubmit = async (event) => {

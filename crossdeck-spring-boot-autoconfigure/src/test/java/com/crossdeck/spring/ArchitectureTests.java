@@ -3,6 +3,11 @@ package com.crossdeck.spring;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.crossdeck.client.CrossdeckServer;
+import com.crossdeck.spring.identity.AnonymousIdLinker;
+import com.crossdeck.spring.identity.CrossdeckIdentity;
+import com.crossdeck.spring.identity.RequestIdentity;
+import com.crossdeck.spring.identity.RequestIdentityReader;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -31,6 +36,18 @@ class ArchitectureTests {
           .dependOnClassesThat()
           .resideInAPackage("com.crossdeck.emulator..")
           .because("the emulator is optional and only the embedded-default configuration uses it");
+
+  @ArchTest
+  static final ArchRule readingAnIdentityNeverLinksOrSends =
+      noClasses()
+          .that()
+          .belongToAnyOf(
+              CrossdeckIdentity.class, RequestIdentity.class, RequestIdentityReader.class)
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(CrossdeckServer.class, AnonymousIdLinker.class)
+          .because(
+              "reads are pure; linking happens at sign-in, in SignInLinking, and nowhere else");
 
   @ArchTest
   static final ArchRule autoConfigurationsArePublicFinalAndNamedSo =

@@ -3,6 +3,7 @@ package com.crossdeck.sample;
 import static com.crossdeck.sample.SampleHttp.as;
 import static com.crossdeck.sample.SampleHttp.withAnonymousIdCookie;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.emulator.CrossdeckEmulator;
@@ -170,6 +171,22 @@ class SampleAppEndToEndTests {
 
     assertThat(timeline(GRACE)).hasSize(1);
     assertThat(emulator.duplicatesIgnored()).isOne();
+  }
+
+  @Test
+  void anEmailLinkLinksOnlyTheFirstBrowserThatOpensIt() {
+    String link = emailLink(linkTokens, GRACE, "forwarded_newsletter", "/");
+
+    http.send(withAnonymousIdCookie("anon_grace_laptop", http.get(link)));
+    // The email was forwarded, or its link leaked: other browsers open the same token.
+    http.send(withAnonymousIdCookie("anon_forwarded_to", http.get(link)));
+    http.send(withAnonymousIdCookie("anon_leaked_link", http.get(link)));
+
+    assertThat(apiRequests()).filteredOn("/v1/identity/alias"::equals).hasSize(1);
+    assertThat(emulator.customerId("anon_grace_laptop")).isEqualTo(emulator.customerId(GRACE));
+    assertThat(emulator.customerId("anon_forwarded_to")).isEmpty();
+    assertThat(emulator.customerId("anon_leaked_link")).isEmpty();
+    assertThat(timeline(GRACE)).extracting(StoredEvent::name).containsExactly("email_link_clicked");
   }
 
   @Test
@@ -396,6 +413,51 @@ class SampleAppEndToEndTests {
     assertThat(timeline(userId).get(1).properties()).containsEntry("plan", "free");
   }
 
+  // Signing in and out with the login form
+
+  @Test
+  void signingInWithTheLoginFormMovesTheVisitorsAnonymousHistoryOntoTheUser() {
+    BrowserSession browser = new BrowserSession(http, "anon_before_sign_in");
+    browser.send(http.postJson("/api/page-viewed", "{\"path\":\"/pricing\"}"));
+
+    HttpResponse<String> signedIn = browser.signIn("ada", "lovelace");
+
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(l -> l.endsWith("/"));
+    await().until(() -> linked("anon_before_sign_in", ADA));
+    browser.send(http.get("/dashboard"));
+    assertThat(timeline(ADA))
+        .extracting(StoredEvent::name)
+        .containsExactly("page_viewed", "dashboard_rendered");
+    assertThat(apiRequests()).filteredOn("/v1/identity/alias"::equals).hasSize(1);
+  }
+
+  @Test
+  void afterSigningOutTheNextVisitorsEventsNeverLandOnThePreviousUser() {
+    BrowserSession browser = new BrowserSession(http, "anon_shared_kiosk");
+    browser.signIn("ada", "lovelace");
+    browser.send(http.get("/dashboard"));
+    await().until(() -> linked("anon_shared_kiosk", ADA));
+
+    HttpResponse<String> signedOut = browser.signOut();
+
+    assertThat(signedOut.headers().allValues("Set-Cookie"))
+        .anySatisfy(
+            cookie ->
+                assertThat(cookie)
+                    .startsWith(BrowserSession.ANONYMOUS_ID_COOKIE + "=;")
+                    .contains("Max-Age=0"));
+    assertThat(browser.cookie(BrowserSession.ANONYMOUS_ID_COOKIE)).isEmpty();
+    // The page kept the id in local storage; until the web SDK's reset() runs, it writes it back.
+    HttpResponse<String> nextVisitor =
+        http.send(
+            withAnonymousIdCookie(
+                "anon_shared_kiosk",
+                http.postJson("/api/abandon-cart", "{\"cartValue\":5,\"items\":[]}")));
+    assertThat(nextVisitor.statusCode()).isEqualTo(400);
+    assertThat(timeline(ADA)).extracting(StoredEvent::name).containsExactly("dashboard_rendered");
+  }
+
   @Test
   void signupWithATakenUsernameIsRefusedAndTracksNothing() {
     HttpResponse<String> response =
@@ -418,6 +480,35 @@ class SampleAppEndToEndTests {
 
     assertThat(JsonPath.<String>read(info.body(), "$.timelineUrl"))
         .isEqualTo(emulator.timelineUrl());
+  }
+
+  @Test
+  void theDemoPageSignsInWithFetchSendingItsAnonymousIdInTheHeader() {
+    BrowserSession page = new BrowserSession(http);
+    HttpResponse<String> session = page.send(http.get("/session"));
+    assertThat(JsonPath.<String>read(session.body(), "$.userId")).isNull();
+
+    HttpResponse<String> signedIn =
+        page.send(
+            http.post("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header(
+                    JsonPath.read(session.body(), "$.csrfHeader"),
+                    JsonPath.read(session.body(), "$.csrfToken"))
+                .header("X-Anon-Id", "anon_demo_page")
+                .POST(HttpRequest.BodyPublishers.ofString("username=grace&password=hopper")));
+
+    assertThat(signedIn.statusCode()).isEqualTo(302);
+    assertThat(JsonPath.<String>read(page.send(http.get("/session")).body(), "$.userId"))
+        .isEqualTo(GRACE);
+    await().until(() -> linked("anon_demo_page", GRACE));
+  }
+
+  @Test
+  void theDemoPageNeverWritesACookieOfItsOwn() {
+    assertThat(http.send(http.get("/app.js")).body())
+        .contains("document.cookie")
+        .doesNotContainPattern("document\\.cookie\\s*=");
   }
 
   @Test
@@ -492,6 +583,11 @@ class SampleAppEndToEndTests {
   private List<String> apiRequests() {
     crossdeck.flush();
     return emulator.requests().stream().map(RecordedRequest::path).toList();
+  }
+
+  private boolean linked(String anonymousId, String userId) {
+    return emulator.customerId(userId).isPresent()
+        && emulator.customerId(anonymousId).equals(emulator.customerId(userId));
   }
 
   private static StoredEvent single(List<StoredEvent> events) {

@@ -23,14 +23,14 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * is safe to hold anywhere. The user id comes from the {@link CrossdeckUserIdResolver} beans,
  * resolved at the moment of the call; the anonymous and customer ids from the {@link
  * RequestIdentity} bound to the thread. An authenticated user always wins over a value the request
- * presented (a header cannot impersonate a signed-in user). Thread-safe.
+ * presented (a header cannot impersonate a signed-in user). Every method only reads: none links
+ * identities or does I/O (linking happens at sign-in, see {@link SignInLinking}). Thread-safe.
  */
 public final class CrossdeckIdentity implements SmartInitializingSingleton {
 
   private static final Log logger = LogFactory.getLog(CrossdeckIdentity.class);
 
   private final ObjectProvider<CrossdeckUserIdResolver> resolverBeans;
-  private final @Nullable AnonymousIdLinker linker;
   private final AtomicBoolean resolverFailureLogged = new AtomicBoolean();
   private volatile @Nullable List<CrossdeckUserIdResolver> resolvers;
 
@@ -38,12 +38,9 @@ public final class CrossdeckIdentity implements SmartInitializingSingleton {
    * Creates the identity view.
    *
    * @param resolvers the user id resolvers, consulted in order
-   * @param linker links anonymous ids to users as both are seen, or {@code null} to never link
    */
-  public CrossdeckIdentity(
-      ObjectProvider<CrossdeckUserIdResolver> resolvers, @Nullable AnonymousIdLinker linker) {
+  public CrossdeckIdentity(ObjectProvider<CrossdeckUserIdResolver> resolvers) {
     this.resolverBeans = resolvers;
-    this.linker = linker;
   }
 
   /**
@@ -88,18 +85,14 @@ public final class CrossdeckIdentity implements SmartInitializingSingleton {
 
   /**
    * The identity an event tracked now gets when it names none: the user id, else the anonymous id,
-   * else the customer id. When the thread has both a user and an anonymous id, the two are linked
-   * in the background (once per pair; see {@code crossdeck.identity.link-anonymous-on-login}).
+   * else the customer id.
    */
   public Optional<IdentityHint> hint() {
     Optional<String> userId = userId();
-    Optional<String> anonymousId = anonymousId();
     if (userId.isPresent()) {
-      if (linker != null && anonymousId.isPresent()) {
-        linker.link(userId.get(), anonymousId.get());
-      }
       return Optional.of(IdentityHint.developerUserId(userId.get()));
     }
+    Optional<String> anonymousId = anonymousId();
     if (anonymousId.isPresent()) {
       return Optional.of(IdentityHint.anonymousId(anonymousId.get()));
     }

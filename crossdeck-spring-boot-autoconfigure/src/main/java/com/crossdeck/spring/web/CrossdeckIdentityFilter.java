@@ -1,7 +1,7 @@
 package com.crossdeck.spring.web;
 
-import com.crossdeck.spring.identity.IdentityInputValidator;
 import com.crossdeck.spring.identity.RequestIdentity;
+import com.crossdeck.spring.identity.RequestIdentityReader;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -9,19 +9,18 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Binds each request's {@link RequestIdentity} to the request thread: the web SDK's anonymous id
- * from the {@code X-Anon-Id} header or, when the header is absent or invalid, from its cookie; and
- * the Crossdeck customer id from its cookie. Every value is validated by {@link
- * IdentityInputValidator} first; an invalid one is ignored.
+ * from the {@code X-Anon-Id} header or its cookie, and the Crossdeck customer id from its cookie.
+ * This filter only collects the values, every cookie of each name included; the {@link
+ * RequestIdentityReader} validates them and decides which one counts.
  *
  * <p>It reads no authentication: the user id is resolved lazily when an event is tracked, so this
  * filter can run before Spring Security and the login request itself carries the anonymous id.
@@ -40,7 +39,7 @@ public final class CrossdeckIdentityFilter extends OncePerRequestFilter {
   private final String anonymousIdHeader;
   private final Set<String> anonymousIdCookies;
   private final Set<String> customerIdCookies;
-  private final IdentityInputValidator validator;
+  private final RequestIdentityReader reader;
 
   /**
    * Creates the filter.
@@ -50,17 +49,17 @@ public final class CrossdeckIdentityFilter extends OncePerRequestFilter {
    *     URL-encoded: the web SDK's {@code crossdeck:anon_id} arrives as {@code
    *     crossdeck%3Aanon_id}, since a colon is not allowed in a cookie name
    * @param customerIdCookie the cookie carrying the customer id, matched the same way
-   * @param validator checks every value read
+   * @param reader decides the identity from the values read
    */
   public CrossdeckIdentityFilter(
       String anonymousIdHeader,
       String anonymousIdCookie,
       String customerIdCookie,
-      IdentityInputValidator validator) {
+      RequestIdentityReader reader) {
     this.anonymousIdHeader = anonymousIdHeader;
-    this.anonymousIdCookies = spellings(anonymousIdCookie);
-    this.customerIdCookies = spellings(customerIdCookie);
-    this.validator = validator;
+    this.anonymousIdCookies = WebSdkCookieNames.asRead(anonymousIdCookie);
+    this.customerIdCookies = WebSdkCookieNames.asRead(customerIdCookie);
+    this.reader = reader;
   }
 
   @Override
@@ -95,29 +94,26 @@ public final class CrossdeckIdentityFilter extends OncePerRequestFilter {
   }
 
   private RequestIdentity read(HttpServletRequest request) {
-    String anonymousId =
-        validator.accept(request.getHeader(anonymousIdHeader), "header " + anonymousIdHeader);
     Cookie[] cookies = request.getCookies();
-    if (cookies == null) {
-      return anonymousId == null ? RequestIdentity.NONE : new RequestIdentity(anonymousId, null);
-    }
-    if (anonymousId == null) {
-      anonymousId = cookie(cookies, anonymousIdCookies, "anonymous id cookie");
-    }
-    String customerId = cookie(cookies, customerIdCookies, "customer id cookie");
-    return new RequestIdentity(anonymousId, customerId);
+    return reader.read(
+        request.getHeader(anonymousIdHeader),
+        values(cookies, anonymousIdCookies),
+        values(cookies, customerIdCookies));
   }
 
-  private @Nullable String cookie(Cookie[] cookies, Set<String> names, String source) {
+  /** Every value of the cookies named {@code names}, in the order the request listed them. */
+  private static List<String> values(Cookie @Nullable [] cookies, Set<String> names) {
+    if (cookies == null) {
+      return List.of();
+    }
+    List<String> values = new ArrayList<>(1);
     for (Cookie cookie : cookies) {
-      if (names.contains(cookie.getName())) {
-        String value = validator.accept(decode(cookie.getValue()), source);
-        if (value != null) {
-          return value;
-        }
+      String value = names.contains(cookie.getName()) ? decode(cookie.getValue()) : null;
+      if (value != null) {
+        values.add(value);
       }
     }
-    return null;
+    return values;
   }
 
   /** The web SDK URL-encodes cookie values; a value that does not decode is left as is. */
@@ -130,11 +126,5 @@ public final class CrossdeckIdentityFilter extends OncePerRequestFilter {
     } catch (IllegalArgumentException e) {
       return value;
     }
-  }
-
-  /** The configured name and its URL-encoded form, the one the web SDK writes. */
-  private static Set<String> spellings(String cookieName) {
-    return Stream.of(cookieName, URLEncoder.encode(cookieName, StandardCharsets.UTF_8))
-        .collect(Collectors.toUnmodifiableSet());
   }
 }

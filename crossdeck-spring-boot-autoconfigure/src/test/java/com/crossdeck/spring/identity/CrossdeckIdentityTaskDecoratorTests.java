@@ -121,7 +121,7 @@ class CrossdeckIdentityTaskDecoratorTests {
     DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
     beans.registerSingleton("signedIn", (CrossdeckUserIdResolver) signedInUser::get);
     CrossdeckIdentity starting =
-        new CrossdeckIdentity(beans.getBeanProvider(CrossdeckUserIdResolver.class), null);
+        new CrossdeckIdentity(beans.getBeanProvider(CrossdeckUserIdResolver.class));
     signedInUser.set("user_42");
     Runnable task = () -> {};
 
@@ -165,7 +165,7 @@ class CrossdeckIdentityTaskDecoratorTests {
     DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
     beans.registerSingleton("signedIn", (CrossdeckUserIdResolver) signedInUser::get);
     CrossdeckIdentity identity =
-        new CrossdeckIdentity(beans.getBeanProvider(CrossdeckUserIdResolver.class), null);
+        new CrossdeckIdentity(beans.getBeanProvider(CrossdeckUserIdResolver.class));
     identity.afterSingletonsInstantiated();
     return identity;
   }

@@ -1,23 +1,15 @@
 package com.crossdeck.spring.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.IdentityHint;
-import com.crossdeck.emulator.CrossdeckEmulatorExtension;
-import com.crossdeck.spring.EmulatorClients;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.Ordered;
 
 @SuppressWarnings("try") // identity scopes are held only to be closed
 class CrossdeckIdentityTests {
-
-  @RegisterExtension
-  static final CrossdeckEmulatorExtension emulator = new CrossdeckEmulatorExtension();
 
   private final DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
 
@@ -57,23 +49,6 @@ class CrossdeckIdentityTests {
   }
 
   @Test
-  void linksTheAnonymousIdToTheSignedInUserWhenAttributingAnEvent() {
-    resolver("first", 0, () -> "user_42");
-    try (CrossdeckServer client = EmulatorClients.client(emulator.get())) {
-      CrossdeckIdentity identity =
-          new CrossdeckIdentity(resolvers(), new AnonymousIdLinker(() -> client));
-
-      try (RequestIdentity.Scope scope = new RequestIdentity("anon_1", null).bind()) {
-        identity.hint();
-      }
-
-      await().until(() -> emulator.get().customerId("anon_1").isPresent());
-      assertThat(emulator.get().customerId("anon_1"))
-          .isEqualTo(emulator.get().customerId("user_42"));
-    }
-  }
-
-  @Test
   void consultsResolversInOrderAndTakesTheFirstNonBlankId() {
     resolver("late", 20, () -> "late_user");
     resolver("blank", 5, () -> " ");
@@ -107,7 +82,7 @@ class CrossdeckIdentityTests {
   }
 
   private CrossdeckIdentity identity() {
-    return new CrossdeckIdentity(resolvers(), null);
+    return new CrossdeckIdentity(resolvers());
   }
 
   private ObjectProvider<CrossdeckUserIdResolver> resolvers() {

@@ -32,9 +32,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A small shop as a user would write it: Spring Security with HTTP Basic, controllers that track
- * events with no identity code, {@code @TrackEvent} on services, and a transaction manager. No
- * Crossdeck configuration: events go to the embedded emulator.
+ * A small shop as a user would write it: Spring Security with a login form for people and HTTP
+ * Basic for scripts, controllers that track events with no identity code, {@code @TrackEvent} on
+ * services, and a transaction manager. No Crossdeck configuration: events go to the embedded
+ * emulator.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -50,10 +51,13 @@ class StoreApplication {
 
   static final String USER = "user_42";
   static final String PASSWORD = "secret";
+  static final String ADA = "user_ada";
+  static final String GRACE = "user_grace";
 
   @Bean
   SecurityFilterChain security(HttpSecurity http) throws Exception {
     return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .formLogin(withDefaults())
         .httpBasic(withDefaults())
         .csrf(csrf -> csrf.disable())
         .build();
@@ -62,7 +66,9 @@ class StoreApplication {
   @Bean
   UserDetailsService users() {
     return new InMemoryUserDetailsManager(
-        User.withUsername(USER).password("{noop}" + PASSWORD).roles("USER").build());
+        User.withUsername(USER).password("{noop}" + PASSWORD).roles("USER").build(),
+        User.withUsername(ADA).password("{noop}" + PASSWORD).roles("USER").build(),
+        User.withUsername(GRACE).password("{noop}" + PASSWORD).roles("USER").build());
   }
 
   @Bean

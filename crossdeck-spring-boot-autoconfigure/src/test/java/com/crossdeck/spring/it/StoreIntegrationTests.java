@@ -4,7 +4,6 @@ import static com.crossdeck.spring.it.StoreApplication.PASSWORD;
 import static com.crossdeck.spring.it.StoreApplication.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.awaitility.Awaitility.await;
 
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.emulator.CrossdeckEmulator;
@@ -107,21 +106,6 @@ class StoreIntegrationTests {
   }
 
   @Test
-  void linksTheAnonymousIdOnceSoEarlierAnonymousEventsJoinTheUsersTimeline() {
-    send(post("/events/landing_viewed").header("X-Anon-Id", "anon_visitor9"));
-    send(signedIn(post("/events/signed_in").header("X-Anon-Id", "anon_visitor9")));
-    send(signedIn(post("/events/dashboard_viewed").header("X-Anon-Id", "anon_visitor9")));
-
-    await().until(() -> aliasRequests().size() == 1);
-    crossdeck.flush();
-    assertThat(aliasRequests()).hasSize(1);
-    assertThat(emulator.customerId("anon_visitor9")).isEqualTo(emulator.customerId(USER));
-    assertThat(emulator.timeline(USER))
-        .extracting(StoredEvent::name)
-        .containsExactly("landing_viewed", "signed_in", "dashboard_viewed");
-  }
-
-  @Test
   void attributesEventsTrackedInAsyncMethodsToTheRequestThatStartedThem() {
     HttpResponse<String> signedIn =
         send(signedIn(post("/receipts/o_7").header("X-Anon-Id", "anon_shopper7")));
@@ -193,12 +177,6 @@ class StoreIntegrationTests {
     List<StoredEvent> events = stored();
     assertThat(events).hasSize(1);
     return events.get(0);
-  }
-
-  private List<?> aliasRequests() {
-    return emulator.requests().stream()
-        .filter(request -> request.path().equals("/v1/identity/alias"))
-        .toList();
   }
 
   private static IdentityHint user(String userId) {

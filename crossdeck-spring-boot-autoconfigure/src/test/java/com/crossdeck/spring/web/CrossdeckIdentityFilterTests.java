@@ -2,13 +2,18 @@ package com.crossdeck.spring.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crossdeck.spring.WebSdkIds;
 import com.crossdeck.spring.identity.IdentityInputValidator;
 import com.crossdeck.spring.identity.RequestIdentity;
+import com.crossdeck.spring.identity.RequestIdentityReader;
+import com.crossdeck.spring.identity.SignedOutIdentifiers;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -20,9 +25,11 @@ class CrossdeckIdentityFilterTests {
 
   private final IdentityInputValidator validator = new IdentityInputValidator();
 
+  private final RequestIdentityReader reader =
+      new RequestIdentityReader(validator, new SignedOutIdentifiers(), Clock.systemUTC());
+
   private final CrossdeckIdentityFilter filter =
-      new CrossdeckIdentityFilter(
-          "X-Anon-Id", "crossdeck:anon_id", "crossdeck:cdcust_id", validator);
+      new CrossdeckIdentityFilter("X-Anon-Id", "crossdeck:anon_id", "crossdeck:cdcust_id", reader);
 
   private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
 
@@ -42,15 +49,15 @@ class CrossdeckIdentityFilterTests {
 
   @Test
   void urlDecodesTheCookieValue() throws Exception {
-    request.setCookies(new Cookie("crossdeck%3Aanon_id", "anon%3Aweb%2D1"));
+    request.setCookies(new Cookie("crossdeck%3Aanon_id", "anon%5Fweb%2D1"));
 
-    assertThat(identitySeenByTheApplication()).contains(new RequestIdentity("anon:web-1", null));
+    assertThat(identitySeenByTheApplication()).contains(new RequestIdentity("anon_web-1", null));
   }
 
   @Test
   void readsACookieConfiguredUnderAPlainName() throws Exception {
     CrossdeckIdentityFilter plain =
-        new CrossdeckIdentityFilter("X-Anon-Id", "visitor_id", "customer_id", validator);
+        new CrossdeckIdentityFilter("X-Anon-Id", "visitor_id", "customer_id", reader);
     request.setCookies(
         new Cookie("visitor_id", "anon_plain1"), new Cookie("customer_id", "cdcust_1"));
 
@@ -81,6 +88,19 @@ class CrossdeckIdentityFilterTests {
 
     assertThat(identitySeenByTheApplication()).contains(RequestIdentity.NONE);
     assertThat(validator.rejectedCount()).isOne();
+  }
+
+  @Test
+  void passesEveryValueOfARepeatedCookieSoTheNewestIdWins() throws Exception {
+    String older = WebSdkIds.minted(Instant.parse("2025-01-10T08:00:00Z"), "a1b2c3d4e5");
+    String newer = WebSdkIds.minted(Instant.parse("2026-03-02T17:30:00Z"), "f6g7h8i9j0");
+    request.setCookies(
+        new Cookie("crossdeck%3Aanon_id", newer),
+        new Cookie("session", "s1"),
+        new Cookie("crossdeck%3Aanon_id", older));
+
+    assertThat(identitySeenByTheApplication()).contains(new RequestIdentity(newer, null));
+    assertThat(reader.ambiguousCount()).isOne();
   }
 
   @Test

@@ -1,16 +1,21 @@
 package com.crossdeck.sample.email;
 
-import com.crossdeck.client.CrossdeckException;
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.Event;
+import com.crossdeck.spring.identity.AnonymousIdLinker;
+import com.crossdeck.spring.identity.AnonymousIdLinker.Outcome;
 import com.crossdeck.spring.identity.CrossdeckIdentity;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -31,19 +36,33 @@ import org.springframework.web.bind.annotation.RestController;
  * flushes, and only then redirects. The flush matters: the redirect ends this request's work, and
  * in short-lived deployments (serverless, scale-to-zero) nothing guarantees the process lives long
  * enough to deliver the event later.
+ *
+ * <p>The link is single-use ({@link SpentLinkTokens}): a token links the first browser that opens
+ * it with an anonymous id, never another one. Every click is still tracked, and stored once.
  */
 @RestController
 class EmailLinkController {
 
   private static final Logger log = LoggerFactory.getLogger(EmailLinkController.class);
 
+  /** Longest the redirect waits for the link before going ahead without it. */
+  private static final Duration LINK_WAIT = Duration.ofSeconds(5);
+
   private final SignedLinkToken tokens;
+  private final SpentLinkTokens spentTokens;
+  private final AnonymousIdLinker linker;
   private final CrossdeckServer crossdeck;
   private final CrossdeckIdentity identity;
 
   EmailLinkController(
-      SignedLinkToken tokens, CrossdeckServer crossdeck, CrossdeckIdentity identity) {
+      SignedLinkToken tokens,
+      SpentLinkTokens spentTokens,
+      AnonymousIdLinker linker,
+      CrossdeckServer crossdeck,
+      CrossdeckIdentity identity) {
     this.tokens = tokens;
+    this.spentTokens = spentTokens;
+    this.linker = linker;
     this.crossdeck = crossdeck;
     this.identity = identity;
   }
@@ -64,27 +83,45 @@ class EmailLinkController {
   }
 
   private void track(String userId, String campaign, String destination, String token) {
+    String tokenDigest = sha256Prefix(token);
     // The anonymous id comes from the web SDK's cookie (or X-Anon-Id), read by the starter. A
-    // browser that never ran the web SDK has none: there is nothing to link, so skip identify.
-    Optional<String> anonymousId = identity.anonymousId();
-    if (anonymousId.isPresent()) {
-      try {
-        crossdeck.identify(userId, anonymousId.get());
-      } catch (CrossdeckException e) {
-        // The click still counts; the starter links the pair again when the user signs in.
-        log.warn("Could not link the clicking browser to {}: {}", userId, e.code());
-      }
-    }
+    // browser that never ran the web SDK has none: there is nothing to link.
+    identity.anonymousId().ifPresent(anonymousId -> linkOnce(userId, anonymousId, tokenDigest));
     crossdeck.track(
         Event.builder("email_link_clicked")
             .developerUserId(userId)
             // One token is one link in one email: a double click or a mail scanner's prefetch
             // then a real click are stored once.
-            .eventId("email_" + sha256Prefix(token))
+            .eventId("email_" + tokenDigest)
             .property("campaign", campaign)
             .property("destination", destination)
             .build());
     crossdeck.flush();
+  }
+
+  /**
+   * Links the clicking browser to the user if this token never linked one. The starter's linker
+   * also refuses an anonymous id that already belongs to another user (a shared computer).
+   */
+  private void linkOnce(String userId, String anonymousId, String tokenDigest) {
+    if (!spentTokens.spend(tokenDigest)) {
+      return;
+    }
+    try {
+      Outcome outcome =
+          linker.link(userId, anonymousId).get(LINK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      if (outcome == Outcome.FAILED) {
+        // Nothing was linked, so the token has not linked a browser yet: let the next click try.
+        spentTokens.refund(tokenDigest);
+        log.warn("Could not link the clicking browser to {}; the next click tries again", userId);
+      }
+    } catch (TimeoutException e) {
+      // Still on its way: the link completes in the background.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("The linker's future never fails", e);
+    }
   }
 
   /**

@@ -13,6 +13,12 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may call what. Accounts come from {@link com.crossdeck.sample.accounts.AccountStore}; people
  * sign in with the login form, scripts and curl with HTTP Basic.
+ *
+ * <p>Nothing here is about Crossdeck, and nothing needs to be: when someone signs in with the login
+ * form, Spring Security announces an interactive sign-in and the starter links the anonymous id
+ * that request carried to the user. HTTP Basic calls and requests riding on a session never link.
+ * Logging out (Spring Security's {@code POST /logout}) makes the starter forget the browser's ids
+ * and expire the web SDK's cookies.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -24,6 +30,8 @@ class SecurityConfig {
                 requests
                     .requestMatchers(
                         "/", "/index.html", "/app.js", "/app.css", "/favicon.ico", "/error")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/session")
                     .permitAll()
                     // Stripe authenticates with its signature, email links with theirs.
                     .requestMatchers("/webhooks/stripe", "/r")

@@ -25,6 +25,10 @@ import org.springframework.web.bind.annotation.RestController;
  * tells Crossdeck that the new user id and the anonymous id the web SDK gave their browser are the
  * same person, and Crossdeck moves every earlier anonymous event (page views, the abandoned cart)
  * onto the user's customer. The email goes along as a trait; it is never the user id.
+ *
+ * <p>Signing up is not signing in, so the starter does not link here by itself: this controller
+ * calls {@code identify} explicitly, the one place it knows a brand-new user and the browser that
+ * created them belong together.
  */
 @RestController
 class SignupController {
@@ -91,8 +95,8 @@ class SignupController {
       crossdeck.identify(account.id(), anonymousId, Traits.email(account.email()));
       return true;
     } catch (CrossdeckException e) {
-      // The account exists either way. The starter retries the link when the new user signs in
-      // from this browser (crossdeck.identity.link-anonymous-on-login).
+      // The account exists either way. The starter links the browser's anonymous id when the new
+      // user signs in with the login form from it (crossdeck.identity.link-anonymous-on-login).
       log.warn("Could not link {} to its anonymous id: {}", account.id(), e.code());
       return false;
     }

@@ -8,9 +8,15 @@ import com.crossdeck.spring.identity.CrossdeckIdentity;
 import com.crossdeck.spring.identity.CrossdeckIdentityTaskDecorator;
 import com.crossdeck.spring.identity.CrossdeckUserIdResolver;
 import com.crossdeck.spring.identity.IdentityInputValidator;
+import com.crossdeck.spring.identity.RequestIdentityReader;
+import com.crossdeck.spring.identity.SignInLinking;
+import com.crossdeck.spring.identity.SignedOutIdentifiers;
 import com.crossdeck.spring.lifecycle.CrossdeckLifecycle;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.BeanFactory;
@@ -30,8 +36,8 @@ import org.springframework.context.annotation.Role;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configures the {@link CrossdeckServer} client, the identity it attributes events to, and its
- * drain on shutdown.
+ * Auto-configures the {@link CrossdeckServer} client, the identity it attributes events to ({@link
+ * IdentityConfiguration}), and its drain on shutdown.
  *
  * <p>The client comes from {@code crossdeck.*} properties: a disabled client when {@code
  * crossdeck.enabled=false}; an embedded emulator when no secret key is set and {@code
@@ -43,41 +49,6 @@ import org.springframework.core.env.Environment;
 public final class CrossdeckAutoConfiguration {
 
   private static final Log logger = LogFactory.getLog(CrossdeckAutoConfiguration.class);
-
-  @Bean
-  @ConditionalOnMissingBean
-  IdentityInputValidator crossdeckIdentityInputValidator() {
-    return new IdentityInputValidator();
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  @ConditionalOnBooleanProperty(
-      name = "crossdeck.identity.link-anonymous-on-login",
-      matchIfMissing = true)
-  AnonymousIdLinker crossdeckAnonymousIdLinker(ObjectProvider<CrossdeckServer> client) {
-    return new AnonymousIdLinker(client::getObject);
-  }
-
-  @Bean
-  @ConditionalOnMissingBean
-  CrossdeckIdentity crossdeckIdentity(
-      ObjectProvider<CrossdeckUserIdResolver> resolvers, ObjectProvider<AnonymousIdLinker> linker) {
-    return new CrossdeckIdentity(resolvers, linker.getIfAvailable());
-  }
-
-  /**
-   * Spring Boot applies every task decorator bean to the executors it auto-configures, composing it
-   * with the application's own, so this one takes nothing away.
-   */
-  @Bean
-  @ConditionalOnMissingBean
-  @ConditionalOnBooleanProperty(
-      name = "crossdeck.identity.propagate-to-tasks",
-      matchIfMissing = true)
-  CrossdeckIdentityTaskDecorator crossdeckIdentityTaskDecorator(CrossdeckIdentity identity) {
-    return new CrossdeckIdentityTaskDecorator(identity);
-  }
 
   @Bean
   @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -130,6 +101,79 @@ public final class CrossdeckAutoConfiguration {
       return List.of();
     }
     return AutoConfigurationPackages.get(beanFactory).stream().map(name -> name + ".").toList();
+  }
+
+  /**
+   * Who events are about: the request identity and the checks on what browsers send, the user id
+   * resolution, and the linking of a visitor's anonymous id to the user who signs in.
+   */
+  @Configuration(proxyBeanMethods = false)
+  static class IdentityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    IdentityInputValidator crossdeckIdentityInputValidator(CrossdeckProperties properties) {
+      String pattern = properties.getIdentity().getAnonymousIdPattern();
+      try {
+        return new IdentityInputValidator(Pattern.compile(pattern));
+      } catch (PatternSyntaxException e) {
+        throw new CrossdeckConfigurationException(
+            "crossdeck.identity.anonymous-id-pattern is not a regular expression: "
+                + e.getDescription()
+                + ".",
+            "Set crossdeck.identity.anonymous-id-pattern to a valid regular expression, or remove"
+                + " it to accept the ids of Crossdeck's SDKs.",
+            e);
+      }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SignedOutIdentifiers crossdeckSignedOutIdentifiers() {
+      return new SignedOutIdentifiers();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RequestIdentityReader crossdeckRequestIdentityReader(
+        IdentityInputValidator validator, SignedOutIdentifiers signedOut) {
+      return new RequestIdentityReader(validator, signedOut, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CrossdeckIdentity crossdeckIdentity(ObjectProvider<CrossdeckUserIdResolver> resolvers) {
+      return new CrossdeckIdentity(resolvers);
+    }
+
+    /**
+     * Spring Boot applies every task decorator bean to the executors it auto-configures, composing
+     * it with the application's own, so this one takes nothing away.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(
+        name = "crossdeck.identity.propagate-to-tasks",
+        matchIfMissing = true)
+    CrossdeckIdentityTaskDecorator crossdeckIdentityTaskDecorator(CrossdeckIdentity identity) {
+      return new CrossdeckIdentityTaskDecorator(identity);
+    }
+
+    /** Available to application code that links on other occasions (an email link, say). */
+    @Bean
+    @ConditionalOnMissingBean
+    AnonymousIdLinker crossdeckAnonymousIdLinker(CrossdeckServer client) {
+      return new AnonymousIdLinker(client);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(
+        name = "crossdeck.identity.link-anonymous-on-login",
+        matchIfMissing = true)
+    SignInLinking crossdeckSignInLinking(AnonymousIdLinker linker) {
+      return new SignInLinking(linker);
+    }
   }
 
   /**

@@ -2,7 +2,9 @@ package com.crossdeck.spring.boot.autoconfigure;
 
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.spring.boot.health.CrossdeckHealthIndicator;
+import com.crossdeck.spring.identity.AnonymousIdLinker;
 import com.crossdeck.spring.identity.IdentityInputValidator;
+import com.crossdeck.spring.identity.RequestIdentityReader;
 import com.crossdeck.spring.tracking.TrackEventInterceptor;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,8 +39,10 @@ public final class CrossdeckHealthContributorAutoConfiguration {
       CrossdeckProperties properties,
       ObjectProvider<EmbeddedEmulatorInfo> emulator,
       ObjectProvider<IdentityInputValidator> validator,
+      ObjectProvider<RequestIdentityReader> reader,
+      ObjectProvider<AnonymousIdLinker> linker,
       ObjectProvider<TrackEventInterceptor> interceptor) {
-    StarterCounters counters = new StarterCounters(validator, interceptor);
+    StarterCounters counters = new StarterCounters(validator, reader, linker, interceptor);
     return new CrossdeckHealthIndicator(
         client,
         properties.getHealth().isStrict(),
@@ -51,6 +55,8 @@ public final class CrossdeckHealthContributorAutoConfiguration {
             details.put("timelineUrl", embedded.timelineUrl());
           }
           details.put("invalidIdentities", counters.invalidIdentities());
+          details.put("ambiguousIdentities", counters.ambiguousIdentities());
+          details.put("identityConflicts", counters.identityConflicts());
           details.put("trackingFailures", counters.trackingFailures());
           return details;
         });

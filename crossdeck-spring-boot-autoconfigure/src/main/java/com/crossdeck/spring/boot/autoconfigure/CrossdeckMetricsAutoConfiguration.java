@@ -2,7 +2,9 @@ package com.crossdeck.spring.boot.autoconfigure;
 
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.spring.boot.metrics.CrossdeckMetrics;
+import com.crossdeck.spring.identity.AnonymousIdLinker;
 import com.crossdeck.spring.identity.IdentityInputValidator;
+import com.crossdeck.spring.identity.RequestIdentityReader;
 import com.crossdeck.spring.tracking.TrackEventInterceptor;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,8 +29,10 @@ public final class CrossdeckMetricsAutoConfiguration {
   CrossdeckMetrics crossdeckMetrics(
       CrossdeckServer client,
       ObjectProvider<IdentityInputValidator> validator,
+      ObjectProvider<RequestIdentityReader> reader,
+      ObjectProvider<AnonymousIdLinker> linker,
       ObjectProvider<TrackEventInterceptor> interceptor) {
-    StarterCounters counters = new StarterCounters(validator, interceptor);
-    return new CrossdeckMetrics(client, counters::invalidIdentities, counters::trackingFailures);
+    return new CrossdeckMetrics(
+        client, new StarterCounters(validator, reader, linker, interceptor));
   }
 }

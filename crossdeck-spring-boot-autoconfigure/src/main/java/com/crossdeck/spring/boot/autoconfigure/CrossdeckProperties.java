@@ -263,19 +263,30 @@ public class CrossdeckProperties {
     /**
      * Cookie carrying the web SDK's anonymous id, read when the header is absent. Browsers send the
      * web SDK's cookie URL-encoded (crossdeck%3Aanon_id); both spellings are read and the value is
-     * URL-decoded.
+     * URL-decoded. Of several values the newest (by the time the web SDK encodes in the id) wins.
      */
     private String anonymousIdCookie = "crossdeck:anon_id";
 
     /**
      * Cookie carrying the Crossdeck customer id, used when a request has neither an authenticated
-     * user nor an anonymous id. Read in plain and URL-encoded spelling like the anonymous id.
+     * user nor an anonymous id. Read in plain and URL-encoded spelling like the anonymous id; only
+     * values of the form cdcust_... are used.
      */
     private String customerIdCookie = "crossdeck:cdcust_id";
 
     /**
-     * Whether to link a request's anonymous id to its authenticated user (once per pair, in the
-     * background) so earlier anonymous events join the user's timeline.
+     * Regular expression a whole anonymous id from the header or cookie must match; other values
+     * are ignored and counted. The default accepts the ids of Crossdeck's SDKs; change it only for
+     * ids minted by your own code. Values longer than 256 characters are never matched.
+     */
+    private String anonymousIdPattern = "anon_[A-Za-z0-9_-]{1,64}";
+
+    /**
+     * Whether to link the anonymous id a sign-in request carries to the user who just signed in
+     * interactively (login form, OAuth2/OIDC login, remember-me), so earlier anonymous events join
+     * the user's timeline. Requests that are merely authenticated (HTTP Basic, bearer tokens, a
+     * session) never link, and an anonymous id already linked to another user is never linked
+     * again.
      */
     private boolean linkAnonymousOnLogin = true;
 
@@ -309,6 +320,14 @@ public class CrossdeckProperties {
       this.customerIdCookie = customerIdCookie;
     }
 
+    public String getAnonymousIdPattern() {
+      return anonymousIdPattern;
+    }
+
+    public void setAnonymousIdPattern(String anonymousIdPattern) {
+      this.anonymousIdPattern = anonymousIdPattern;
+    }
+
     public boolean isLinkAnonymousOnLogin() {
       return linkAnonymousOnLogin;
     }
@@ -329,7 +348,10 @@ public class CrossdeckProperties {
   /** The servlet filter that reads each request's identity. */
   public static class Web {
 
-    /** Whether to register the identity filter in servlet web applications. */
+    /**
+     * Whether servlet web applications read each request's identity with the identity filter and
+     * expire the web SDK's cookies when a user signs out.
+     */
     private boolean enabled = true;
 
     /**

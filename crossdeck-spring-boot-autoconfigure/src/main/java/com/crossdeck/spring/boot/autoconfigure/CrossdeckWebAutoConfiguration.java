@@ -1,9 +1,10 @@
 package com.crossdeck.spring.boot.autoconfigure;
 
 import com.crossdeck.spring.identity.CrossdeckUserIdResolver;
-import com.crossdeck.spring.identity.IdentityInputValidator;
+import com.crossdeck.spring.identity.RequestIdentityReader;
 import com.crossdeck.spring.web.CrossdeckIdentityFilter;
 import com.crossdeck.spring.web.ServletPrincipalUserIdResolver;
+import com.crossdeck.spring.web.WebSdkCookieExpiry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,7 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Auto-configures request identity for servlet web applications: the {@link
- * CrossdeckIdentityFilter} and the servlet-principal {@link CrossdeckUserIdResolver}.
+ * CrossdeckIdentityFilter}, the expiry of the web SDK's cookies at sign-out, and the
+ * servlet-principal {@link CrossdeckUserIdResolver}.
  */
 @AutoConfiguration(after = CrossdeckAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -35,7 +37,7 @@ public final class CrossdeckWebAutoConfiguration {
   @ConditionalOnBooleanProperty(name = "crossdeck.web.enabled", matchIfMissing = true)
   @ConditionalOnMissingBean(name = "crossdeckIdentityFilter")
   FilterRegistrationBean<CrossdeckIdentityFilter> crossdeckIdentityFilter(
-      CrossdeckProperties properties, IdentityInputValidator validator) {
+      CrossdeckProperties properties, RequestIdentityReader reader) {
     CrossdeckProperties.Identity identity = properties.getIdentity();
     FilterRegistrationBean<CrossdeckIdentityFilter> registration =
         new FilterRegistrationBean<>(
@@ -43,12 +45,20 @@ public final class CrossdeckWebAutoConfiguration {
                 identity.getAnonymousIdHeader(),
                 identity.getAnonymousIdCookie(),
                 identity.getCustomerIdCookie(),
-                validator));
+                reader));
     registration.setName("crossdeckIdentityFilter");
     registration.setOrder(properties.getWeb().getFilterOrder());
     registration.setDispatcherTypes(
         DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
     return registration;
+  }
+
+  @Bean
+  @ConditionalOnBooleanProperty(name = "crossdeck.web.enabled", matchIfMissing = true)
+  @ConditionalOnMissingBean
+  WebSdkCookieExpiry crossdeckWebSdkCookieExpiry(CrossdeckProperties properties) {
+    CrossdeckProperties.Identity identity = properties.getIdentity();
+    return new WebSdkCookieExpiry(identity.getAnonymousIdCookie(), identity.getCustomerIdCookie());
   }
 
   /** Backs off when the application declares its own resolver; the built-ins stack. */

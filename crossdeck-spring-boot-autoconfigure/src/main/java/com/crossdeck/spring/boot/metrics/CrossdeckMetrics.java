@@ -13,7 +13,6 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -34,6 +33,10 @@ import java.util.function.ToDoubleFunction;
  *   <tr><td>{@code crossdeck.flush.batch.size}</td><td>events per delivered batch</td></tr>
  *   <tr><td>{@code crossdeck.identity.invalid}</td><td>header and cookie identifiers ignored as
  *       invalid</td></tr>
+ *   <tr><td>{@code crossdeck.identity.ambiguous}</td><td>requests that carried several different
+ *       values of one identity cookie</td></tr>
+ *   <tr><td>{@code crossdeck.identity.conflicts}</td><td>links refused because the anonymous id
+ *       belongs to another user</td></tr>
  *   <tr><td>{@code crossdeck.tracking.failures}</td><td>{@code @TrackEvent} calls whose event could
  *       not be built</td></tr>
  * </table>
@@ -59,21 +62,17 @@ public final class CrossdeckMetrics implements MeterBinder {
   private static final String EVENTS = "events";
 
   private final CrossdeckServer client;
-  private final LongSupplier invalidIdentities;
-  private final LongSupplier trackingFailures;
+  private final StarterCounts starter;
 
   /**
    * Creates the binder.
    *
    * @param client the client to measure
-   * @param invalidIdentities how many request identifiers were ignored as invalid
-   * @param trackingFailures how many {@code @TrackEvent} calls failed to build their event
+   * @param starter the starter's own counts
    */
-  public CrossdeckMetrics(
-      CrossdeckServer client, LongSupplier invalidIdentities, LongSupplier trackingFailures) {
+  public CrossdeckMetrics(CrossdeckServer client, StarterCounts starter) {
     this.client = client;
-    this.invalidIdentities = invalidIdentities;
-    this.trackingFailures = trackingFailures;
+    this.starter = starter;
   }
 
   @Override
@@ -114,21 +113,40 @@ public final class CrossdeckMetrics implements MeterBinder {
         .description("Events waiting to be sent")
         .baseUnit(EVENTS)
         .register(registry);
-    FunctionCounter.builder(
-            "crossdeck.identity.invalid", invalidIdentities, LongSupplier::getAsLong)
-        .description(
-            "Anonymous or customer ids from request headers and cookies ignored as invalid")
-        .register(registry);
-    FunctionCounter.builder(
-            "crossdeck.tracking.failures", trackingFailures, LongSupplier::getAsLong)
-        .description("@TrackEvent calls whose event could not be built")
-        .register(registry);
+    starterCounter(
+        registry,
+        "crossdeck.identity.invalid",
+        "Anonymous or customer ids from request headers and cookies ignored as invalid",
+        StarterCounts::invalidIdentities);
+    starterCounter(
+        registry,
+        "crossdeck.identity.ambiguous",
+        "Requests that carried several different values of one identity cookie",
+        StarterCounts::ambiguousIdentities);
+    starterCounter(
+        registry,
+        "crossdeck.identity.conflicts",
+        "Links refused because the anonymous id belongs to another user",
+        StarterCounts::identityConflicts);
+    starterCounter(
+        registry,
+        "crossdeck.tracking.failures",
+        "@TrackEvent calls whose event could not be built",
+        StarterCounts::trackingFailures);
     client.addListener(new FlushMeters(registry));
   }
 
   private FunctionCounter.Builder<CrossdeckServer> events(
       String name, String description, ToDoubleFunction<CrossdeckServer> count) {
     return FunctionCounter.builder(name, client, count).description(description).baseUnit(EVENTS);
+  }
+
+  private void starterCounter(
+      MeterRegistry registry,
+      String name,
+      String description,
+      ToDoubleFunction<StarterCounts> count) {
+    FunctionCounter.builder(name, starter, count).description(description).register(registry);
   }
 
   private static Diagnostics.Delivery delivery(CrossdeckServer client) {
@@ -141,6 +159,22 @@ public final class CrossdeckMetrics implements MeterBinder {
         .filter(entry -> !REJECTION_CODES.contains(entry.getKey()))
         .mapToLong(Map.Entry::getValue)
         .sum();
+  }
+
+  /** The starter's own counts, read when the registry is scraped. */
+  public interface StarterCounts {
+
+    /** Header and cookie identifiers ignored as invalid. */
+    long invalidIdentities();
+
+    /** Requests that carried several different values of one identity cookie. */
+    long ambiguousIdentities();
+
+    /** Links refused because the anonymous id belongs to another user. */
+    long identityConflicts();
+
+    /** {@code @TrackEvent} calls whose event could not be built. */
+    long trackingFailures();
   }
 
   /** Records each delivered batch; runs on the client's sender thread, so it only records. */

@@ -2,6 +2,7 @@ package com.crossdeck.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crossdeck.spring.identity.IdentityInputValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -37,6 +38,7 @@ class ConfigurationMetadataTests {
             "crossdeck.identity.anonymous-id-header",
             "crossdeck.identity.anonymous-id-cookie",
             "crossdeck.identity.customer-id-cookie",
+            "crossdeck.identity.anonymous-id-pattern",
             "crossdeck.identity.link-anonymous-on-login",
             "crossdeck.identity.propagate-to-tasks",
             "crossdeck.web.enabled",
@@ -60,6 +62,9 @@ class ConfigurationMetadataTests {
     assertThat(
             properties.get("crossdeck.identity.anonymous-id-cookie").get("defaultValue").asText())
         .isEqualTo("crossdeck:anon_id");
+    assertThat(
+            properties.get("crossdeck.identity.anonymous-id-pattern").get("defaultValue").asText())
+        .isEqualTo(IdentityInputValidator.DEFAULT_ANONYMOUS_ID_PATTERN);
     assertThat(properties.get("crossdeck.shutdown-timeout").get("defaultValue").asText())
         .isEqualTo("10s");
     assertThat(properties.get("crossdeck.web.filter-order").get("defaultValue").asInt())

@@ -11,9 +11,12 @@ import com.crossdeck.client.TrackResult;
 import com.crossdeck.emulator.CrossdeckEmulator;
 import com.crossdeck.emulator.CrossdeckEmulatorExtension;
 import com.crossdeck.emulator.IdentityHint;
+import com.crossdeck.spring.identity.AnonymousIdLinker;
 import com.crossdeck.spring.identity.CrossdeckIdentity;
 import com.crossdeck.spring.identity.CrossdeckIdentityTaskDecorator;
 import com.crossdeck.spring.identity.RequestIdentity;
+import com.crossdeck.spring.identity.RequestIdentityReader;
+import com.crossdeck.spring.identity.SignInLinking;
 import com.crossdeck.spring.lifecycle.CrossdeckLifecycle;
 import java.util.List;
 import java.util.Map;
@@ -173,6 +176,52 @@ class CrossdeckAutoConfigurationTests {
     runner
         .withPropertyValues("crossdeck.identity.propagate-to-tasks=false")
         .run(context -> assertThat(context).doesNotHaveBean(CrossdeckIdentityTaskDecorator.class));
+  }
+
+  @Test
+  void linksAtSignInUnlessSwitchedOffAndKeepsTheLinkerForTheApplication() {
+    runner
+        .withPropertyValues("crossdeck.enabled=false")
+        .run(context -> assertThat(context).hasSingleBean(SignInLinking.class));
+    runner
+        .withPropertyValues(
+            "crossdeck.enabled=false", "crossdeck.identity.link-anonymous-on-login=false")
+        .run(
+            context -> {
+              assertThat(context).doesNotHaveBean(SignInLinking.class);
+              assertThat(context).hasSingleBean(AnonymousIdLinker.class);
+            });
+  }
+
+  @Test
+  void readsAnonymousIdsOfTheConfiguredShape() {
+    runner
+        .withPropertyValues(
+            "crossdeck.enabled=false", "crossdeck.identity.anonymous-id-pattern=visitor-[0-9]+")
+        .run(
+            context -> {
+              RequestIdentityReader reader = context.getBean(RequestIdentityReader.class);
+
+              assertThat(reader.read("visitor-42", List.of(), List.of()).anonymousId())
+                  .isEqualTo("visitor-42");
+              assertThat(reader.read("anon_k3j9x2m1q8", List.of(), List.of()))
+                  .isEqualTo(RequestIdentity.NONE);
+            });
+  }
+
+  @Test
+  void failsStartupNamingThePropertyOfAnInvalidAnonymousIdPattern() {
+    runner
+        .withPropertyValues(
+            "crossdeck.enabled=false", "crossdeck.identity.anonymous-id-pattern=anon_[a-z")
+        .run(
+            context -> {
+              CrossdeckConfigurationException failure = failure(context);
+              assertThat(failure.description())
+                  .startsWith(
+                      "crossdeck.identity.anonymous-id-pattern is not a regular expression");
+              assertThat(failure.action()).contains("crossdeck.identity.anonymous-id-pattern");
+            });
   }
 
   @Test

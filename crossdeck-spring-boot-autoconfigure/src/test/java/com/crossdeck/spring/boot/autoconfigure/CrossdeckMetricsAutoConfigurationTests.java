@@ -34,7 +34,7 @@ class CrossdeckMetricsAutoConfigurationTests {
 
   @Test
   void backsOffWhenTheApplicationDefinesItsOwnBinder() {
-    CrossdeckMetrics own = new CrossdeckMetrics(CrossdeckServer.disabled(), () -> 0, () -> 0);
+    CrossdeckMetrics own = new CrossdeckMetrics(CrossdeckServer.disabled(), new NoCounts());
     runner
         .withBean(CrossdeckMetrics.class, () -> own)
         .run(context -> assertThat(context).getBean(CrossdeckMetrics.class).isSameAs(own));
@@ -49,5 +49,28 @@ class CrossdeckMetricsAutoConfigurationTests {
               assertThat(context).hasNotFailed();
               assertThat(context).doesNotHaveBean(CrossdeckMetrics.class);
             });
+  }
+
+  private static final class NoCounts implements CrossdeckMetrics.StarterCounts {
+
+    @Override
+    public long invalidIdentities() {
+      return 0;
+    }
+
+    @Override
+    public long ambiguousIdentities() {
+      return 0;
+    }
+
+    @Override
+    public long identityConflicts() {
+      return 0;
+    }
+
+    @Override
+    public long trackingFailures() {
+      return 0;
+    }
   }
 }

@@ -6,6 +6,7 @@ import com.crossdeck.spring.identity.CrossdeckUserIdResolver;
 import com.crossdeck.spring.identity.SpringSecurityUserIdResolver;
 import com.crossdeck.spring.web.CrossdeckIdentityFilter;
 import com.crossdeck.spring.web.ServletPrincipalUserIdResolver;
+import com.crossdeck.spring.web.WebSdkCookieExpiry;
 import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -60,12 +61,18 @@ class CrossdeckWebAutoConfigurationTests {
   }
 
   @Test
+  void expiresTheWebSdkCookiesAtSignOut() {
+    runner.run(context -> assertThat(context).hasSingleBean(WebSdkCookieExpiry.class));
+  }
+
+  @Test
   void registersNoFilterWhenWebSupportIsSwitchedOffButStillResolvesUsers() {
     runner
         .withPropertyValues("crossdeck.web.enabled=false")
         .run(
             context -> {
               assertThat(context).doesNotHaveBean("crossdeckIdentityFilter");
+              assertThat(context).doesNotHaveBean(WebSdkCookieExpiry.class);
               assertThat(context).hasSingleBean(ServletPrincipalUserIdResolver.class);
             });
   }

@@ -38,7 +38,7 @@ class CrossdeckMetricsTests {
 
   @Test
   void countsQueuedAndSentEvents() {
-    bind(3, 1);
+    bind();
     client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
     client.track(Event.builder("invoice_paid").developerUserId("user_43").build());
 
@@ -50,7 +50,7 @@ class CrossdeckMetricsTests {
 
   @Test
   void timesEachDeliveredBatch() {
-    bind(0, 0);
+    bind();
     client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
     client.flush();
 
@@ -62,7 +62,7 @@ class CrossdeckMetricsTests {
   void countsDroppedEventsByReason() {
     client.close(Duration.ZERO);
     client = EmulatorClients.builder(emulator.get(), REVOKED_KEY).build();
-    bind(0, 0);
+    bind();
     client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
     client.flush();
 
@@ -84,7 +84,7 @@ class CrossdeckMetricsTests {
 
   @Test
   void countsRejectedEventsByErrorCode() {
-    bind(0, 0);
+    bind();
     client.track(Event.builder("invoice_paid").build());
 
     assertThat(
@@ -98,15 +98,17 @@ class CrossdeckMetricsTests {
 
   @Test
   void reportsTheStartersOwnCounters() {
-    bind(3, 1);
+    new CrossdeckMetrics(client, new Counts(3, 4, 2, 1)).bindTo(registry);
 
     assertThat(count("crossdeck.identity.invalid")).isEqualTo(3);
+    assertThat(count("crossdeck.identity.ambiguous")).isEqualTo(4);
+    assertThat(count("crossdeck.identity.conflicts")).isEqualTo(2);
     assertThat(count("crossdeck.tracking.failures")).isEqualTo(1);
   }
 
   @Test
   void tagsOnlyWithBoundedReasonsNeverWithIdsOrEventNames() {
-    bind(0, 0);
+    bind();
     client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
     client.flush();
     Set<String> reasons =
@@ -127,11 +129,18 @@ class CrossdeckMetricsTests {
             });
   }
 
-  private void bind(long invalidIdentities, long trackingFailures) {
-    new CrossdeckMetrics(client, () -> invalidIdentities, () -> trackingFailures).bindTo(registry);
+  private void bind() {
+    new CrossdeckMetrics(client, new Counts(0, 0, 0, 0)).bindTo(registry);
   }
 
   private double count(String name) {
     return registry.get(name).functionCounter().count();
   }
+
+  private record Counts(
+      long invalidIdentities,
+      long ambiguousIdentities,
+      long identityConflicts,
+      long trackingFailures)
+      implements CrossdeckMetrics.StarterCounts {}
 }
