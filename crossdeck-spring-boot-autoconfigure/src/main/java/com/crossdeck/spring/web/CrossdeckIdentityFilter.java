@@ -8,11 +8,9 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,8 +35,7 @@ public final class CrossdeckIdentityFilter extends OncePerRequestFilter {
       CrossdeckIdentityFilter.class.getName() + ".identity";
 
   private final String anonymousIdHeader;
-  private final Set<String> anonymousIdCookies;
-  private final Set<String> customerIdCookies;
+  private final WebSdkCookies cookies;
   private final RequestIdentityReader reader;
 
   /**
@@ -57,8 +54,7 @@ public final class CrossdeckIdentityFilter extends OncePerRequestFilter {
       String customerIdCookie,
       RequestIdentityReader reader) {
     this.anonymousIdHeader = anonymousIdHeader;
-    this.anonymousIdCookies = WebSdkCookieNames.asRead(anonymousIdCookie);
-    this.customerIdCookies = WebSdkCookieNames.asRead(customerIdCookie);
+    this.cookies = new WebSdkCookies(anonymousIdCookie, customerIdCookie);
     this.reader = reader;
   }
 
@@ -94,37 +90,25 @@ public final class CrossdeckIdentityFilter extends OncePerRequestFilter {
   }
 
   private RequestIdentity read(HttpServletRequest request) {
-    Cookie[] cookies = request.getCookies();
+    Cookie[] sent = request.getCookies();
     return reader.read(
         request.getHeader(anonymousIdHeader),
-        values(cookies, anonymousIdCookies),
-        values(cookies, customerIdCookies));
+        values(sent, cookies::isAnonymousId),
+        values(sent, cookies::isCustomerId));
   }
 
-  /** Every value of the cookies named {@code names}, in the order the request listed them. */
-  private static List<String> values(Cookie @Nullable [] cookies, Set<String> names) {
-    if (cookies == null) {
+  /** Every value of the cookies whose name matches, in the order the request listed them. */
+  private static List<String> values(Cookie @Nullable [] sent, Predicate<String> name) {
+    if (sent == null) {
       return List.of();
     }
     List<String> values = new ArrayList<>(1);
-    for (Cookie cookie : cookies) {
-      String value = names.contains(cookie.getName()) ? decode(cookie.getValue()) : null;
+    for (Cookie cookie : sent) {
+      String value = name.test(cookie.getName()) ? WebSdkCookies.value(cookie.getValue()) : null;
       if (value != null) {
         values.add(value);
       }
     }
     return values;
-  }
-
-  /** The web SDK URL-encodes cookie values; a value that does not decode is left as is. */
-  private static @Nullable String decode(@Nullable String value) {
-    if (value == null || value.indexOf('%') < 0) {
-      return value;
-    }
-    try {
-      return URLDecoder.decode(value, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return value;
-    }
   }
 }
