@@ -192,6 +192,27 @@ class TrackEventAsyncResultTests {
   }
 
   @Test
+  void bindsTheResultToTheEmittedValueAndTracksNothingWhenTheMonoFails() {
+    runner.run(
+        context -> {
+          Jobs jobs = context.getBean(Jobs.class);
+          Sinks.One<Choice> choice = Sinks.one();
+          CompletableFuture<Choice> chosen = jobs.choose(choice.asMono()).toFuture();
+          jobs.approve(Mono.error(new IllegalStateException("card declined")))
+              .onErrorResume(error -> Mono.empty())
+              .block(WAIT);
+          assertThat(stored(context)).as("before the value, and for the failure").isEmpty();
+
+          choice.tryEmitValue(new Choice("pro"));
+          chosen.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+          StoredEvent event = onlyStored(context);
+          assertThat(event.properties()).containsEntry("plan", "pro");
+          assertThat(context.getBean(TrackEventInterceptor.class).failureCount()).isZero();
+        });
+  }
+
+  @Test
   void tracksAFluxOnCompletionWithItsLastValue() {
     runner.run(
         context -> {
@@ -261,6 +282,9 @@ class TrackEventAsyncResultTests {
     return stored(context).get(0);
   }
 
+  /** A plan a customer chose. */
+  public record Choice(String plan) {}
+
   /** Work whose result completes later. Public, as are its methods, for the AOP proxy. */
   public static class Jobs {
 
@@ -281,6 +305,16 @@ class TrackEventAsyncResultTests {
     @TrackEvent(value = "payment_succeeded", properties = "{id: #result}")
     public Mono<String> pay(Mono<String> payment) {
       return payment;
+    }
+
+    @TrackEvent(value = "payment_approved", userId = "'user_7'")
+    public Mono<String> approve(Mono<String> approval) {
+      return approval;
+    }
+
+    @TrackEvent(value = "plan_chosen", userId = "'user_7'", properties = "{plan: #result.plan}")
+    public Mono<Choice> choose(Mono<Choice> choice) {
+      return choice;
     }
 
     @TrackEvent(value = "rows_exported", properties = "{last: #result}")
