@@ -3,6 +3,7 @@ package com.crossdeck.emulator;
 import com.crossdeck.emulator.internal.EmulatorConfig;
 import com.crossdeck.emulator.internal.EmulatorServer;
 import com.crossdeck.emulator.internal.RateLimit;
+import com.crossdeck.emulator.internal.http.HttpLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -171,6 +172,7 @@ public final class CrossdeckEmulator implements AutoCloseable {
     private final Set<String> revokedKeys = new LinkedHashSet<>();
     private final Set<String> allowedOrigins = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
+    private HttpLimits httpLimits = HttpLimits.DEFAULT;
 
     private Builder() {}
 
@@ -238,10 +240,26 @@ public final class CrossdeckEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a client may take to send one complete request, from its first byte (default 10 s).
+     * A client that stalls longer gets 408 {@code request_timeout} and its connection is closed.
+     * Stalled clients never hold a worker thread while they stall, so this bounds memory and
+     * connections, not the service other clients get.
+     */
+    public Builder requestReadTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("requestReadTimeout must be positive, was " + timeout);
+      }
+      this.httpLimits = httpLimits.withRequestTimeout(timeout);
+      return this;
+    }
+
     /** An emulator with this configuration, not yet started. */
     public CrossdeckEmulator build() {
       return new CrossdeckEmulator(
-          new EmulatorConfig(port, rateLimit, allowedKeys, revokedKeys, allowedOrigins, clock));
+          new EmulatorConfig(
+              port, rateLimit, allowedKeys, revokedKeys, allowedOrigins, clock, httpLimits));
     }
 
     private static List<String> nonBlank(String what, String... values) {

@@ -1,6 +1,8 @@
 package com.crossdeck.emulator.internal;
 
+import com.crossdeck.emulator.internal.http.HttpLimits;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Set;
  * @param revokedKeys keys rejected with {@code key_revoked}
  * @param allowedOrigins {@code Origin} values that publishable ({@code cd_pub_…}) keys may use
  * @param clock the time source for timestamps, idempotency expiry and the rate limit
+ * @param httpLimits what the transport allows a client (threads, deadlines, sizes)
  */
 public record EmulatorConfig(
     int port,
@@ -19,10 +22,13 @@ public record EmulatorConfig(
     Set<String> allowedKeys,
     Set<String> revokedKeys,
     Set<String> allowedOrigins,
-    Clock clock) {
+    Clock clock,
+    HttpLimits httpLimits) {
 
   /** Makes the key and origin sets immutable copies. */
   public EmulatorConfig {
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(httpLimits, "httpLimits");
     allowedKeys = Set.copyOf(allowedKeys);
     revokedKeys = Set.copyOf(revokedKeys);
     allowedOrigins = Set.copyOf(allowedOrigins);

@@ -4,14 +4,11 @@ import com.crossdeck.emulator.Environment;
 import com.crossdeck.emulator.Faults;
 import com.crossdeck.emulator.RecordedRequest;
 import com.crossdeck.emulator.StoredEvent;
-import com.sun.net.httpserver.HttpServer;
+import com.crossdeck.emulator.internal.http.HttpServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +21,6 @@ public final class EmulatorServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmulatorServer.class);
 
   private static final String HOST = "127.0.0.1";
-  private static final int HANDLER_THREADS = 32;
 
   private final StoredCounter counter = new StoredCounter();
   private final Indexer indexer = new Indexer(new Store(counter));
@@ -33,21 +29,11 @@ public final class EmulatorServer implements AutoCloseable {
       new RequestLog(RequestLog.DEFAULT_MAX_REQUESTS, RequestLog.DEFAULT_MAX_BODY_BYTES);
   private final IdempotencyCache idempotency;
   private final RateLimiter rateLimiter;
-  private final ThreadPoolExecutor executor;
   private final HttpServer server;
 
   private EmulatorServer(EmulatorConfig config, String testKey) {
     this.idempotency = new IdempotencyCache(config.clock());
     this.rateLimiter = new RateLimiter(config.rateLimit(), config.clock());
-    this.executor =
-        new ThreadPoolExecutor(
-            HANDLER_THREADS,
-            HANDLER_THREADS,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            new EmulatorThreads("http"));
-    executor.allowCoreThreadTimeOut(true);
     KeyAuthenticator authenticator =
         new KeyAuthenticator(config.allowedKeys(), config.revokedKeys(), config.allowedOrigins());
     boolean testKeyAccepted =
@@ -64,9 +50,12 @@ public final class EmulatorServer implements AutoCloseable {
     Router router = new Router(routes.all(), faults, requests, config.clock());
     try {
       this.server =
-          JdkServerLauncher.launch(new InetSocketAddress(HOST, config.port()), router, executor);
+          HttpServer.start(
+              new InetSocketAddress(HOST, config.port()),
+              router,
+              config.httpLimits(),
+              EmulatorThreads.PREFIX);
     } catch (RuntimeException e) {
-      executor.shutdownNow();
       indexer.close();
       throw e;
     }
@@ -84,7 +73,7 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   public String baseUrl() {
@@ -167,8 +156,7 @@ public final class EmulatorServer implements AutoCloseable {
   @Override
   public void close() {
     int port = port();
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
     indexer.close();
     log.info("Crossdeck emulator on port {} stopped", port);
   }

@@ -1,22 +1,24 @@
 package com.crossdeck.emulator.internal;
 
 import com.crossdeck.emulator.RecordedRequest;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
+import com.crossdeck.emulator.internal.http.Handler;
+import com.crossdeck.emulator.internal.http.HttpRequest;
+import com.crossdeck.emulator.internal.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Serves every request: finds the route, applies faults to API routes, turns errors into the
- * contract's error bodies, records API requests, and sends the answer (or, for a dropped
- * connection, aborts it).
+ * contract's error bodies, records API requests, and produces the answer (or, for a dropped
+ * connection, none).
  */
-final class Router implements HttpHandler {
+final class Router implements Handler {
 
   private static final Logger log = LoggerFactory.getLogger(Router.class);
 
@@ -33,8 +35,8 @@ final class Router implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    HttpCall call = HttpCall.read(exchange, clock.instant());
+  public HttpResponse handle(HttpRequest request) {
+    HttpCall call = new HttpCall(request, clock.instant());
     Route.Match match = match(call);
     Route.Kind kind = match.kind();
     if (kind != Route.Kind.LOCAL) {
@@ -47,11 +49,25 @@ final class Router implements HttpHandler {
     }
     log.debug(
         "{} {} -> {}{}", call.method(), call.path(), response.status(), drop ? " (dropped)" : "");
-    if (drop) {
-      // Throwing before any response header is sent makes the JDK server close the connection.
-      throw new IOException("Connection dropped after processing (emulator fault injection)");
+    return drop ? HttpResponse.dropConnection() : toHttp(response, call.requestId());
+  }
+
+  @Override
+  public HttpResponse reject(int status, String code, String message) {
+    String requestId = Ids.requestId();
+    ApiError error = ApiError.of(status, code, message);
+    if (status == 503) {
+      error = error.withHeader("Retry-After", "1");
     }
-    call.send(response);
+    return toHttp(ApiResponse.error(error, requestId), requestId);
+  }
+
+  private static HttpResponse toHttp(ApiResponse response, String requestId) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", response.contentType());
+    headers.put("x-request-id", requestId);
+    headers.putAll(response.headers());
+    return HttpResponse.of(response.status(), headers, response.body());
   }
 
   private Route.Match match(HttpCall call) {
@@ -102,21 +118,24 @@ final class Router implements HttpHandler {
     } catch (ApiException e) {
       return ApiResponse.error(e.error(), call.requestId());
     } catch (RuntimeException e) {
-      log.error("Request {} {} failed", call.method(), call.path(), e);
+      log.error("Request {} {} ({}) failed", call.method(), call.path(), call.requestId(), e);
       return ApiResponse.error(
-          ApiError.of(500, "internal_error", "The emulator failed: " + e), call.requestId());
+          ApiError.of(
+              500,
+              "internal_error",
+              "The emulator failed to answer; its log has the details under this request_id."),
+          call.requestId());
     }
   }
 
-  private static void pause(Duration latency) throws IOException {
+  private static void pause(Duration latency) {
     if (latency.isZero()) {
       return;
     }
     try {
       Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("Interrupted while adding injected latency", e);
+      Thread.currentThread().interrupt(); // the server is stopping: answer at once
     }
   }
 

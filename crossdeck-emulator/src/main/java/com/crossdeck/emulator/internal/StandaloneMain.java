@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar crossdeck-emulator.jar --port 8787}: runs the emulator until Ctrl-C and prints
- * what a developer needs to point an SDK at it.
+ * {@code java -jar crossdeck-emulator-<version>-standalone.jar --port 8787}: runs the emulator
+ * until Ctrl-C and prints what a developer needs to point an SDK at it.
  */
 public final class StandaloneMain {
 

@@ -14,7 +14,7 @@ record StandaloneOptions(int port, int rateLimit, boolean help) {
 
   static final String USAGE =
       """
-      Usage: java -jar crossdeck-emulator.jar [--port N] [--rate-limit EVENTS_PER_SECOND]
+      Usage: java -jar crossdeck-emulator-<version>-standalone.jar [--port N] [--rate-limit EVENTS_PER_SECOND]
 
         --port N               port on 127.0.0.1 (default 8787, 0 = any free port)
         --rate-limit N         ingest limit per project in events/s, bursts of 2N

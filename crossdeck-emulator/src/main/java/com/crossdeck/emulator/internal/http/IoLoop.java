@@ -1,0 +1,331 @@
+package com.crossdeck.emulator.internal.http;
+
+import java.io.IOException;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that does all socket I/O: it accepts connections, reads each request completely
+ * (non-blocking, under a deadline), hands it to a worker, and writes the worker's response. A
+ * client that stalls therefore costs a buffer and a deadline, never a worker thread.
+ */
+final class IoLoop implements Runnable {
+
+  private static final Logger log = LoggerFactory.getLogger(IoLoop.class);
+
+  private static final int READ_BUFFER_BYTES = 64 * 1024;
+  private static final long DRAIN_BYTES = 1024 * 1024;
+  private static final long DRAIN_NANOS = TimeUnit.SECONDS.toNanos(1);
+  private static final long MAX_SELECT_MILLIS = 1000;
+
+  private final Selector selector;
+  private final ServerSocketChannel server;
+  private final ExecutorService workers;
+  private final Handler handler;
+  private final HttpLimits limits;
+  private final BodyBudget budget;
+  private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+  private final Queue<Runnable> completions = new ConcurrentLinkedQueue<>();
+  private final Set<Connection> connections = new HashSet<>();
+  private volatile boolean running = true;
+
+  IoLoop(
+      Selector selector,
+      ServerSocketChannel server,
+      ExecutorService workers,
+      Handler handler,
+      HttpLimits limits) {
+    this.selector = selector;
+    this.server = server;
+    this.workers = workers;
+    this.handler = handler;
+    this.limits = limits;
+    this.budget = new BodyBudget(limits.bodyBudgetBytes());
+  }
+
+  @Override
+  public void run() {
+    try {
+      while (running) {
+        selector.select(this::onReady, selectTimeoutMillis());
+        for (Runnable completion = completions.poll();
+            completion != null;
+            completion = completions.poll()) {
+          completion.run();
+        }
+        expireDeadlines();
+      }
+    } catch (IOException | ClosedSelectorException e) {
+      if (running) {
+        log.error("The emulator's HTTP loop stopped", e);
+      }
+    } finally {
+      new ArrayList<>(connections).forEach(this::close);
+      closeQuietly(server);
+      closeQuietly(selector);
+    }
+  }
+
+  /** Stops the loop; it closes every connection on its way out. */
+  void stop() {
+    running = false;
+    selector.wakeup();
+  }
+
+  private void onReady(SelectionKey key) {
+    if (key.isAcceptable()) {
+      acceptAll();
+      return;
+    }
+    Connection connection = (Connection) key.attachment();
+    try {
+      if (key.isValid() && key.isReadable()) {
+        read(connection);
+      }
+      if (key.isValid() && key.isWritable()) {
+        write(connection);
+      }
+    } catch (IOException e) {
+      log.debug("Connection failed", e);
+      close(connection);
+    }
+  }
+
+  private void acceptAll() {
+    try {
+      for (SocketChannel channel = server.accept(); channel != null; channel = server.accept()) {
+        if (connections.size() >= limits.maxConnections()) {
+          log.warn("Refusing a connection: {} are open", connections.size());
+          closeQuietly(channel);
+          continue;
+        }
+        channel.configureBlocking(false);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+        Connection connection = new Connection(channel, key, new RequestParser(limits, budget));
+        key.attach(connection);
+        connection.deadlineNanos = System.nanoTime() + limits.idleTimeout().toNanos();
+        connections.add(connection);
+      }
+    } catch (IOException e) {
+      log.debug("Accepting a connection failed", e);
+    }
+  }
+
+  private void read(Connection connection) throws IOException {
+    readBuffer.clear();
+    int read = connection.channel.read(readBuffer);
+    if (read < 0) {
+      close(connection);
+      return;
+    }
+    readBuffer.flip();
+    if (connection.state == Connection.State.DRAINING) {
+      connection.drainedBytes += read;
+      if (connection.drainedBytes > DRAIN_BYTES) {
+        close(connection);
+      }
+      return;
+    }
+    consume(connection, readBuffer);
+  }
+
+  private void consume(Connection connection, ByteBuffer bytes) throws IOException {
+    boolean wasStarted = connection.parser.started();
+    RequestParser.Progress progress = connection.parser.feed(bytes);
+    if (!wasStarted && connection.parser.started()) {
+      connection.deadlineNanos = System.nanoTime() + limits.requestTimeout().toNanos();
+    }
+    switch (progress) {
+      case NEED_MORE -> {
+        if (connection.parser.takeContinue()) {
+          connection.interim = ResponseEncoder.CONTINUE.duplicate();
+          write(connection);
+        }
+      }
+      case COMPLETE -> {
+        if (bytes.hasRemaining()) {
+          connection.pipelined = ByteBuffer.allocate(bytes.remaining()).put(bytes).flip();
+        }
+        dispatch(connection);
+      }
+      case REJECTED -> {
+        RequestParser.Rejection rejection = connection.parser.rejection();
+        HttpResponse response =
+            handler.reject(rejection.status(), rejection.code(), rejection.message());
+        startWriting(connection, ResponseEncoder.encode(response, false, true), true);
+      }
+    }
+  }
+
+  private void dispatch(Connection connection) {
+    connection.state = Connection.State.PROCESSING;
+    connection.deadlineNanos = Long.MAX_VALUE;
+    connection.key.interestOps(0);
+    HttpRequest request = connection.parser.request();
+    boolean head = connection.parser.isHead();
+    boolean close = connection.parser.closeAfterResponse();
+    try {
+      workers.execute(() -> answer(connection, request, head, close));
+    } catch (RejectedExecutionException stopping) {
+      close(connection);
+    }
+  }
+
+  /** Runs on a worker: computes the response, then hands it back to the I/O thread. */
+  private void answer(Connection connection, HttpRequest request, boolean head, boolean close) {
+    ByteBuffer bytes = null;
+    try {
+      HttpResponse response;
+      try {
+        response = handler.handle(request);
+      } catch (RuntimeException e) {
+        log.error("Answering {} {} failed", request.method(), request.path(), e);
+        response =
+            handler.reject(
+                500, "internal_error", "The emulator failed to answer; its log has the details.");
+      }
+      if (!response.dropped()) {
+        bytes = ResponseEncoder.encode(response, head, close);
+      }
+    } finally {
+      ByteBuffer encoded = bytes;
+      completions.add(() -> startWriting(connection, encoded, close));
+      selector.wakeup();
+    }
+  }
+
+  private void startWriting(Connection connection, ByteBuffer bytes, boolean close) {
+    if (!connection.channel.isOpen()) {
+      return;
+    }
+    if (bytes == null) {
+      close(connection); // a dropped connection: not one byte of a response
+      return;
+    }
+    connection.state = Connection.State.WRITING;
+    connection.output = bytes;
+    connection.closeAfterWrite = close;
+    connection.deadlineNanos = System.nanoTime() + limits.writeTimeout().toNanos();
+    try {
+      write(connection);
+    } catch (IOException e) {
+      log.debug("Writing a response failed", e);
+      close(connection);
+    }
+  }
+
+  private void write(Connection connection) throws IOException {
+    if (connection.interim != null) {
+      connection.channel.write(connection.interim);
+      if (connection.interim.hasRemaining()) {
+        connection.key.interestOps(SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+        return;
+      }
+      connection.interim = null;
+      if (connection.state == Connection.State.READING) {
+        connection.key.interestOps(SelectionKey.OP_READ);
+      }
+    }
+    if (connection.state != Connection.State.WRITING) {
+      return;
+    }
+    connection.channel.write(connection.output);
+    if (connection.output.hasRemaining()) {
+      connection.key.interestOps(SelectionKey.OP_WRITE);
+      return;
+    }
+    connection.output = null;
+    if (connection.closeAfterWrite) {
+      startDraining(connection);
+    } else {
+      readNextRequest(connection);
+    }
+  }
+
+  private void readNextRequest(Connection connection) throws IOException {
+    connection.parser.reset();
+    connection.state = Connection.State.READING;
+    connection.deadlineNanos = System.nanoTime() + limits.idleTimeout().toNanos();
+    connection.key.interestOps(SelectionKey.OP_READ);
+    ByteBuffer pipelined = connection.pipelined;
+    connection.pipelined = null;
+    if (pipelined != null) {
+      consume(connection, pipelined);
+    }
+  }
+
+  /**
+   * Closing a socket with unread input makes the kernel send a reset, which can destroy the
+   * response the client has not read yet; so the output is shut first and late input is discarded
+   * for a moment.
+   */
+  private void startDraining(Connection connection) throws IOException {
+    connection.channel.shutdownOutput();
+    connection.state = Connection.State.DRAINING;
+    connection.deadlineNanos = System.nanoTime() + DRAIN_NANOS;
+    connection.key.interestOps(SelectionKey.OP_READ);
+  }
+
+  private void expireDeadlines() {
+    long now = System.nanoTime();
+    for (Connection connection : new ArrayList<>(connections)) {
+      if (now - connection.deadlineNanos < 0) {
+        continue;
+      }
+      if (connection.state == Connection.State.READING && connection.parser.started()) {
+        HttpResponse timeout =
+            handler.reject(
+                408,
+                "request_timeout",
+                "The request did not arrive completely within "
+                    + limits.requestTimeout().toMillis()
+                    + " ms.");
+        startWriting(connection, ResponseEncoder.encode(timeout, false, true), true);
+      } else {
+        close(connection);
+      }
+    }
+  }
+
+  private long selectTimeoutMillis() {
+    long now = System.nanoTime();
+    long earliest = now + TimeUnit.MILLISECONDS.toNanos(MAX_SELECT_MILLIS);
+    for (Connection connection : connections) {
+      if (connection.deadlineNanos - earliest < 0) {
+        earliest = connection.deadlineNanos;
+      }
+    }
+    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(earliest - now) + 1);
+  }
+
+  private void close(Connection connection) {
+    connections.remove(connection);
+    connection.key.cancel();
+    connection.parser.reset();
+    closeQuietly(connection.channel);
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      log.debug("Closing failed", e);
+    }
+  }
+}
