@@ -1,5 +1,6 @@
 package com.crossdeck.emulator;
 
+import com.crossdeck.emulator.internal.AllowedOrigins;
 import com.crossdeck.emulator.internal.EmulatorConfig;
 import com.crossdeck.emulator.internal.EmulatorServer;
 import com.crossdeck.emulator.internal.RateLimit;
@@ -223,11 +224,17 @@ public final class CrossdeckEmulator implements AutoCloseable {
     }
 
     /**
-     * {@code Origin} values from which publishable ({@code cd_pub_…}) keys are accepted; from any
-     * other origin they get 403 {@code origin_not_allowed}. None by default.
+     * Web origins ({@code scheme://host[:port]}, e.g. {@code http://localhost:8080}) the emulator
+     * serves browsers on: their requests to {@code /v1} get CORS headers (preflights included), and
+     * publishable ({@code cd_pub_…}) keys are accepted from them; from any other origin publishable
+     * keys get 403 {@code origin_not_allowed}. None by default. Adds to the origins given before.
+     *
+     * @throws IllegalArgumentException naming a value that is not an origin
      */
     public Builder allowedOrigins(String... origins) {
-      allowedOrigins.addAll(nonBlank("allowedOrigins", origins));
+      for (String origin : nonBlank("allowedOrigins", origins)) {
+        allowedOrigins.add(AllowedOrigins.normalize(origin));
+      }
       return this;
     }
 
@@ -259,7 +266,13 @@ public final class CrossdeckEmulator implements AutoCloseable {
     public CrossdeckEmulator build() {
       return new CrossdeckEmulator(
           new EmulatorConfig(
-              port, rateLimit, allowedKeys, revokedKeys, allowedOrigins, clock, httpLimits));
+              port,
+              rateLimit,
+              allowedKeys,
+              revokedKeys,
+              AllowedOrigins.of(allowedOrigins),
+              clock,
+              httpLimits));
     }
 
     private static List<String> nonBlank(String what, String... values) {

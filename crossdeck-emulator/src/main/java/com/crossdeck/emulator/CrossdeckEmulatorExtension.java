@@ -48,6 +48,16 @@ public final class CrossdeckEmulatorExtension
     this.builder = Objects.requireNonNull(builder, "builder");
   }
 
+  /**
+   * Adds web origins (e.g. {@code http://localhost:3000}) that may call the emulator from a
+   * browser: CORS and publishable keys, as {@link CrossdeckEmulator.Builder#allowedOrigins}. Call
+   * it where the extension is declared; it applies to emulators started afterwards.
+   */
+  public CrossdeckEmulatorExtension allowedOrigins(String... origins) {
+    builder.allowedOrigins(origins);
+    return this;
+  }
+
   /** Whether to forget all data, requests and faults before each test; true by default. */
   public CrossdeckEmulatorExtension resetBetweenTests(boolean reset) {
     this.resetBetweenTests = reset;

@@ -43,11 +43,19 @@ public final class EmulatorServer implements AutoCloseable {
             new IngestHandler(authenticator, idempotency, rateLimiter, indexer),
             new AliasHandler(authenticator, indexer),
             new HeartbeatHandler(authenticator),
+            new ConfigHandler(authenticator),
             new CustomerReadHandler(indexer),
             new TimelinePage(
                 indexer, new TimelineHtml(this::baseUrl, testKeyAccepted ? testKey : null)),
             new ControlHandler(faults, this::reset));
-    Router router = new Router(routes.all(), faults, requests, config.clock());
+    Router router =
+        new Router(
+            routes.all(),
+            faults,
+            requests,
+            config.clock(),
+            new CorsPolicy(config.allowedOrigins()),
+            new ControlGuard(this::port));
     try {
       this.server =
           HttpServer.start(

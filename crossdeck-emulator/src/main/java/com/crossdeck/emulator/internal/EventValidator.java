@@ -18,10 +18,13 @@ import java.util.List;
  *   <li>the hint: a string of 1–256 characters ({@code invalid_param_value});
  *   <li>{@code properties}: an object whose compact UTF-8 JSON is at most 8192 bytes ({@code
  *       invalid_param_value}, {@code properties_too_large});
- *   <li>{@code eventId}: a string of 1–256 characters; {@code timestamp}: a number.
+ *   <li>{@code eventId}: a string of 1–256 characters; {@code timestamp}: a whole number of epoch
+ *       milliseconds from 0 (1970) to {@value #MAX_TIMESTAMP} (the end of the year 9999).
  * </ol>
  *
- * A JSON {@code null} counts as absent for every optional field, because serializers that write
+ * Characters are Unicode code points ({@link TextLength}).
+ *
+ * <p>A JSON {@code null} counts as absent for every optional field, because serializers that write
  * nulls (Jackson's default, for one) are common in the clients that send here.
  */
 final class EventValidator {
@@ -29,6 +32,7 @@ final class EventValidator {
   static final int MAX_IDENTITY_LENGTH = 256;
   static final int MAX_EVENT_ID_LENGTH = 256;
   static final int MAX_PROPERTIES_BYTES = 8192;
+  static final long MAX_TIMESTAMP = 253_402_300_799_999L;
 
   private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
@@ -88,7 +92,7 @@ final class EventValidator {
     }
     IdentityHint.Type type = given.get(0);
     JsonNode value = event.get(type.fieldName());
-    if (!value.isTextual() || !lengthWithin(value.textValue(), MAX_IDENTITY_LENGTH)) {
+    if (!value.isTextual() || !TextLength.isWithin(value.textValue(), MAX_IDENTITY_LENGTH)) {
       throw invalidValue(
           "must be a string of 1-" + MAX_IDENTITY_LENGTH + " characters", type.fieldName(), index);
     }
@@ -126,7 +130,7 @@ final class EventValidator {
     if (eventId == null) {
       return null;
     }
-    if (!eventId.isTextual() || !lengthWithin(eventId.textValue(), MAX_EVENT_ID_LENGTH)) {
+    if (!eventId.isTextual() || !TextLength.isWithin(eventId.textValue(), MAX_EVENT_ID_LENGTH)) {
       throw invalidValue(
           "must be a string of 1-" + MAX_EVENT_ID_LENGTH + " characters", "eventId", index);
     }
@@ -138,19 +142,21 @@ final class EventValidator {
     if (timestamp == null) {
       return receivedAtMillis;
     }
-    if (!timestamp.isNumber()) {
-      throw invalidValue("must be a number (epoch milliseconds)", "timestamp", index);
+    if (!timestamp.isIntegralNumber()
+        || !timestamp.canConvertToLong()
+        || timestamp.longValue() < 0
+        || timestamp.longValue() > MAX_TIMESTAMP) {
+      throw invalidValue(
+          "must be a whole number of epoch milliseconds from 0 to " + MAX_TIMESTAMP,
+          "timestamp",
+          index);
     }
-    return timestamp.asLong();
+    return timestamp.longValue();
   }
 
   private static JsonNode present(JsonNode event, String field) {
     JsonNode value = event.get(field);
     return value == null || value.isNull() ? null : value;
-  }
-
-  private static boolean lengthWithin(String value, int max) {
-    return !value.isEmpty() && value.length() <= max;
   }
 
   private static ApiException invalidValue(String rule, String param, int index) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +24,11 @@ import java.util.function.Supplier;
 final class IdempotencyCache {
 
   static final Duration TTL = Duration.ofHours(24);
+  static final String HEADER = "Idempotency-Key";
   static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
+  /** Stripe's limit: keys are kept for a day, so their size is capped. */
+  static final int MAX_KEY_LENGTH = 255;
 
   private static final int STRIPES = 64;
 
@@ -39,6 +44,23 @@ final class IdempotencyCache {
   IdempotencyCache(Clock clock) {
     this.clock = clock;
     Arrays.setAll(stripes, i -> new Object());
+  }
+
+  /**
+   * The request's {@code Idempotency-Key}: absent when missing or blank, 400 {@code
+   * invalid_param_value} when longer than {@value #MAX_KEY_LENGTH} characters.
+   */
+  static Optional<String> keyOf(HttpCall call) {
+    Optional<String> key = call.header(HEADER).filter(value -> !value.isBlank());
+    if (key.isPresent() && TextLength.of(key.get()) > MAX_KEY_LENGTH) {
+      throw new ApiException(
+          ApiError.invalidRequest(
+              "invalid_param_value",
+              HEADER + " must be at most " + MAX_KEY_LENGTH + " characters.",
+              HEADER,
+              null));
+    }
+    return key;
   }
 
   /**

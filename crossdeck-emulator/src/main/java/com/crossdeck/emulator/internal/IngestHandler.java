@@ -32,8 +32,7 @@ final class IngestHandler {
     List<IncomingEvent> events =
         BatchValidator.validate(
             Json.parse(body), principal.environment(), call.receivedAt().toEpochMilli());
-    String idempotencyKey =
-        call.header("Idempotency-Key").filter(key -> !key.isBlank()).orElse(null);
+    String idempotencyKey = IdempotencyCache.keyOf(call).orElse(null);
     if (idempotencyKey == null) {
       return accept(call, principal, events, null);
     }

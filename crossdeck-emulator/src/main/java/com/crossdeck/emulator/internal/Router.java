@@ -14,9 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves every request: finds the route, applies faults to API routes, turns errors into the
- * contract's error bodies, records API requests, and produces the answer (or, for a dropped
- * connection, none).
+ * Serves every request: finds the route (or answers a CORS preflight), guards the controls, applies
+ * faults to API routes, turns errors into the contract's error bodies, adds CORS headers, records
+ * API requests, and produces the answer (or, for a dropped connection, none).
  */
 final class Router implements Handler {
 
@@ -26,25 +26,39 @@ final class Router implements Handler {
   private final FaultPlan faults;
   private final RequestLog requests;
   private final Clock clock;
+  private final CorsPolicy cors;
+  private final ControlGuard controlGuard;
 
-  Router(List<Route> routes, FaultPlan faults, RequestLog requests, Clock clock) {
+  Router(
+      List<Route> routes,
+      FaultPlan faults,
+      RequestLog requests,
+      Clock clock,
+      CorsPolicy cors,
+      ControlGuard controlGuard) {
     this.routes = List.copyOf(routes);
     this.faults = faults;
     this.requests = requests;
     this.clock = clock;
+    this.cors = cors;
+    this.controlGuard = controlGuard;
   }
 
   @Override
   public HttpResponse handle(HttpRequest request) {
     HttpCall call = new HttpCall(request, clock.instant());
-    Route.Match match = match(call);
+    Route.Match match =
+        call.method().equals("OPTIONS")
+            ? new Route.Match(
+                Route.Kind.LOCAL, (preflight, p) -> cors.preflight(preflight), List.of())
+            : match(call);
     Route.Kind kind = match.kind();
-    if (kind != Route.Kind.LOCAL) {
+    if (kind.isApi()) {
       pause(faults.currentLatency());
     }
-    ApiResponse response = respond(call, match);
+    ApiResponse response = cors.decorate(call, respond(call, match));
     boolean drop = kind == Route.Kind.INGEST && faults.takeDrop();
-    if (kind != Route.Kind.LOCAL) {
+    if (kind.isApi()) {
       requests.add(record(call, response.status(), drop), call.receivedBytes().length);
     }
     log.debug(
@@ -108,6 +122,9 @@ final class Router implements Handler {
 
   private ApiResponse respond(HttpCall call, Route.Match match) {
     try {
+      if (match.kind() == Route.Kind.CONTROL) {
+        controlGuard.check(call);
+      }
       if (match.kind() == Route.Kind.INGEST) {
         Optional<ApiError> injected = faults.takeFailure();
         if (injected.isPresent()) {

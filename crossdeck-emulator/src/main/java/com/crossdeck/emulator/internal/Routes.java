@@ -7,6 +7,7 @@ record Routes(
     IngestHandler ingest,
     AliasHandler alias,
     HeartbeatHandler heartbeat,
+    ConfigHandler config,
     CustomerReadHandler customers,
     TimelinePage page,
     ControlHandler control) {
@@ -16,6 +17,7 @@ record Routes(
         new Route("POST", "/v1/events", Route.Kind.INGEST, (call, p) -> ingest.handle(call)),
         new Route("POST", "/v1/identity/alias", Route.Kind.API, (call, p) -> alias.handle(call)),
         new Route("GET", "/v1/sdk/heartbeat", Route.Kind.API, (call, p) -> heartbeat.handle(call)),
+        new Route("GET", "/v1/config", Route.Kind.API, (call, p) -> config.handle(call)),
         new Route(
             "GET",
             "/v1/customers/{id}",
@@ -29,11 +31,12 @@ record Routes(
         new Route("GET", "/", Route.Kind.LOCAL, (call, p) -> page.index(call)),
         new Route(
             "GET", "/customers/{id}", Route.Kind.LOCAL, (call, p) -> page.customer(call, p.get(0))),
-        new Route("GET", "/_emulator/faults", Route.Kind.LOCAL, (call, p) -> control.showFaults()),
         new Route(
-            "POST", "/_emulator/faults", Route.Kind.LOCAL, (call, p) -> control.armFaults(call)),
+            "GET", "/_emulator/faults", Route.Kind.CONTROL, (call, p) -> control.showFaults()),
         new Route(
-            "DELETE", "/_emulator/faults", Route.Kind.LOCAL, (call, p) -> control.clearFaults()),
-        new Route("POST", "/_emulator/reset", Route.Kind.LOCAL, (call, p) -> control.reset()));
+            "POST", "/_emulator/faults", Route.Kind.CONTROL, (call, p) -> control.armFaults(call)),
+        new Route(
+            "DELETE", "/_emulator/faults", Route.Kind.CONTROL, (call, p) -> control.clearFaults()),
+        new Route("POST", "/_emulator/reset", Route.Kind.CONTROL, (call, p) -> control.reset()));
   }
 }
