@@ -26,6 +26,15 @@ final class CustomerJson {
     json.put("email", customer.email());
     json.set("traits", Json.tree(customer.traits()));
     json.set("mergedFrom", Json.tree(customer.mergedFrom()));
+    ArrayNode refused = json.putArray("refusedAliases");
+    for (RefusedAlias alias : customer.refusedAliases()) {
+      refused
+          .addObject()
+          .put("at", alias.at().toEpochMilli())
+          .put("userId", alias.userId())
+          .put("field", alias.identifier().field())
+          .put("value", alias.identifier().value());
+    }
     json.put("createdAt", customer.createdAt().toEpochMilli());
     json.put("lastActivityAt", customer.lastActivity().toEpochMilli());
     json.put("eventCount", customer.eventCount());
@@ -52,6 +61,10 @@ final class CustomerJson {
     json.putObject("source")
         .put("field", event.identity().field())
         .put("value", event.identity().value());
+    ArrayNode identities = json.putArray("identities");
+    for (IdentityHint hint : event.identities()) {
+      identities.addObject().put("field", hint.field()).put("value", hint.value());
+    }
     json.put("receivedAt", event.receivedAt().toEpochMilli());
     json.put("idempotencyKey", event.idempotencyKey());
     return json;

@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param events the timeline, oldest first (possibly only its most recent part, see {@code
  *     eventCount})
+ * @param refusedAliases aliases refused because they would have added a second user, oldest first
  * @param eventCount how many events the customer has in total
  */
 record CustomerSnapshot(
@@ -19,7 +20,17 @@ record CustomerSnapshot(
     String email,
     Map<String, Object> traits,
     List<String> mergedFrom,
+    List<RefusedAlias> refusedAliases,
     Instant createdAt,
     Instant lastActivity,
     int eventCount,
-    List<StoredEvent> events) {}
+    List<StoredEvent> events) {
+
+  /** Whether it holds more than one developer user id, which the graph never allows. */
+  boolean holdsSeveralUsers() {
+    return identifiers.stream()
+            .filter(identifier -> identifier.type() == IdentityHint.Type.DEVELOPER_USER_ID)
+            .count()
+        > 1;
+  }
+}

@@ -6,79 +6,107 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * All stored data: events in storage order, and per {@link Scope} the {@code eventId} dedup set and
- * the identity graph. Confined to the indexer thread, which is what makes "events, then alias"
- * always back-attribute: both are applied in the order they were accepted.
+ * All stored data: events in storage order, and per {@link Scope} a {@link Space} (identity graph,
+ * dedup set, unattributed events). Confined to the indexer thread, which is what makes "events,
+ * then alias" always back-attribute: both are applied in the order they were accepted.
  */
 final class Store {
 
   private final Map<Scope, Space> spaces = new HashMap<>();
-  // One instance per distinct event name and identity hint: millions of stored events mostly
+  // One instance per distinct event name and identity hint list: millions of stored events mostly
   // repeat a few of each, and sharing them keeps a long benchmark's heap (and GC) small.
   private final Map<Object, Object> canonical = new HashMap<>();
   private final List<StoredRecord> records = new ArrayList<>();
   private final StoredCounter counter;
   private long sequence;
 
-  private record Space(IdentityGraph graph, Set<String> eventIds) {}
-
   Store(StoredCounter counter) {
     this.counter = counter;
   }
 
-  /** Stores the events whose {@code eventId} this scope has not stored yet; counts the rest. */
+  /**
+   * Stores the events whose {@code eventId} this scope has not stored yet, each attributed by the
+   * identity graph (or to no customer); counts the rest as duplicates.
+   */
   void ingest(Scope scope, List<IncomingEvent> events, String idempotencyKey, Instant receivedAt) {
     Space space = space(scope);
     int stored = 0;
     for (IncomingEvent event : events) {
-      if (space.eventIds().add(event.eventId())) {
-        StoredRecord record =
-            new StoredRecord(
-                sequence++,
-                scope,
-                event.eventId(),
-                canonical(event.name()),
-                event.timestamp(),
-                canonical(event.identity()),
-                event.properties(),
-                receivedAt,
-                idempotencyKey);
-        records.add(record);
-        space.graph().resolve(record.identity(), receivedAt).record(record);
-        stored++;
+      if (!space.firstSighting(event.eventId())) {
+        continue;
       }
+      List<IdentityHint> identities = canonical(event.identities());
+      Optional<IdentityGraph.Attribution> attribution =
+          space.graph().attribute(identities, receivedAt);
+      StoredRecord record =
+          new StoredRecord(
+              sequence++,
+              scope,
+              event.eventId(),
+              canonical(event.name()),
+              event.timestamp(),
+              identities,
+              attribution.map(IdentityGraph.Attribution::decidedBy).orElse(null),
+              event.properties(),
+              receivedAt,
+              idempotencyKey);
+      records.add(record);
+      attribution.ifPresentOrElse(
+          found -> found.customer().record(record), () -> space.recordUnattributed(record));
+      stored++;
     }
     counter.add(stored, events.size() - stored);
   }
 
   /**
-   * Links the identifiers to one customer, records what is known about the person, returns its id.
+   * Links the identifiers to one customer and records what is known about the person; a refused
+   * alias is noted on the customer whose user it would have added a second one to.
    */
-  String alias(
+  IdentityGraph.LinkResult alias(
       Scope scope,
       List<IdentityHint> identifiers,
       String email,
       Map<String, Object> traits,
       Instant now) {
-    Customer customer = space(scope).graph().link(identifiers, now);
-    customer.describe(email, traits);
-    return customer.id();
+    IdentityGraph.LinkResult result = space(scope).graph().link(identifiers, now);
+    if (result instanceof IdentityGraph.Linked linked) {
+      linked.customer().describe(email, traits);
+    } else if (result instanceof IdentityGraph.Conflict conflict) {
+      conflict
+          .customer()
+          .recordRefusedAlias(
+              new RefusedAlias(now, identifiers.get(0).value(), conflict.identifier()));
+    }
+    return result;
   }
 
   List<StoredEvent> events() {
     List<StoredEvent> events = new ArrayList<>(records.size());
     for (StoredRecord record : records) {
-      Customer customer = space(record.scope()).graph().customerOf(record.identity());
-      events.add(record.toStoredEvent(customer.id()));
+      String customerId =
+          record.attributedBy() == null
+              ? null
+              : space(record.scope()).graph().customerOf(record.attributedBy()).id();
+      events.add(record.toStoredEvent(customerId));
     }
     return events;
+  }
+
+  /** The latest {@code max} events of {@code scope} that belong to no customer, oldest first. */
+  List<StoredEvent> unattributed(Scope scope, int max) {
+    List<StoredRecord> all = space(scope).unattributed();
+    return all.subList(Math.max(0, all.size() - max), all.size()).stream()
+        .map(record -> record.toStoredEvent(null))
+        .toList();
+  }
+
+  int unattributedCount(Scope scope) {
+    return space(scope).unattributed().size();
   }
 
   Optional<CustomerSnapshot> customer(Scope scope, String anyIdentifier, int maxEvents) {
@@ -99,7 +127,7 @@ final class Store {
   }
 
   int eventCount(Scope scope) {
-    return space(scope).eventIds().size();
+    return space(scope).eventCount();
   }
 
   void clear() {
@@ -116,6 +144,6 @@ final class Store {
   }
 
   private Space space(Scope scope) {
-    return spaces.computeIfAbsent(scope, s -> new Space(new IdentityGraph(), new HashSet<>()));
+    return spaces.computeIfAbsent(scope, s -> new Space());
   }
 }

@@ -24,7 +24,8 @@ final class TimelineHtml {
           + "table{border-collapse:collapse;width:100%;font-size:.9rem}"
           + "th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #eee;vertical-align:top}"
           + "td.props{font-family:ui-monospace,monospace;word-break:break-all}"
-          + ".muted{color:#6e6e73}";
+          + ".muted{color:#6e6e73}"
+          + ".warning{background:#fff4e5;border-left:4px solid #e67700;padding:.4rem .6rem}";
 
   private final Supplier<String> baseUrl;
   private final String testKey;
@@ -39,7 +40,13 @@ final class TimelineHtml {
   }
 
   /** The index page. */
-  String index(Scope scope, List<CustomerSnapshot> customers, int customerCount, int eventCount) {
+  String index(
+      Scope scope,
+      List<CustomerSnapshot> customers,
+      int customerCount,
+      int eventCount,
+      List<StoredEvent> unattributed,
+      int unattributedCount) {
     StringBuilder html = start("Crossdeck emulator — " + scope.environment().wireName());
     html.append("<p>API base URL <code>").append(Html.escape(baseUrl.get())).append("</code>");
     if (testKey != null) {
@@ -62,7 +69,27 @@ final class TimelineHtml {
           .append("/events</code>.</p>");
     }
     customers.forEach(customer -> customerSection(html, customer, scope.environment(), true));
+    unattributedSection(html, unattributed, unattributedCount);
     return end(html);
+  }
+
+  /**
+   * Events whose only hint was a customer id the emulator never issued: stored, attributed to no
+   * one ("events appearing but not attributing").
+   */
+  private static void unattributedSection(StringBuilder html, List<StoredEvent> events, int total) {
+    if (total == 0) {
+      return;
+    }
+    html.append("<section id=\"unattributed\"><h2>Not attributed to any customer</h2>")
+        .append("<p class=\"muted\">")
+        .append(total)
+        .append(total == 1 ? " event" : " events")
+        .append(events.size() < total ? ", latest shown" : "")
+        .append(". Their only identity hint was a crossdeckCustomerId the emulator never issued,")
+        .append(" so they belong to no customer.</p>");
+    eventTable(html, events);
+    html.append("</section>");
   }
 
   /** The page of one customer. */
@@ -99,7 +126,14 @@ final class TimelineHtml {
     } else {
       html.append(id);
     }
-    html.append("</h2><p>Identifiers: ").append(identifiers(customer.identifiers()));
+    html.append("</h2>");
+    if (customer.holdsSeveralUsers()) {
+      html.append(
+          "<p class=\"warning\"><strong>Identity conflict:</strong> this customer holds more"
+              + " than one developerUserId. Crossdeck never links two users to one customer;"
+              + " check how the application calls aliasIdentity.</p>");
+    }
+    html.append("<p>Identifiers: ").append(identifiers(customer.identifiers()));
     if (customer.email() != null) {
       html.append(" · email <code>").append(Html.escape(customer.email())).append("</code>");
     }
@@ -111,6 +145,17 @@ final class TimelineHtml {
                   .collect(Collectors.joining(", ")));
     }
     html.append("</p>");
+    for (RefusedAlias refused : customer.refusedAliases()) {
+      html.append("<p class=\"warning\"><strong>Refused alias</strong> at ")
+          .append(refused.at().truncatedTo(ChronoUnit.MILLIS))
+          .append(": developerUserId <code>")
+          .append(Html.escape(refused.userId()))
+          .append("</code> tried to take ")
+          .append(Html.escape(refused.identifier().field()))
+          .append(" <code>")
+          .append(Html.escape(refused.identifier().value()))
+          .append("</code>, which stayed here: a customer never holds two developerUserIds.</p>");
+    }
     if (!customer.traits().isEmpty()) {
       html.append("<p>Traits: <code>").append(json(customer.traits())).append("</code></p>");
     }
@@ -138,16 +183,20 @@ final class TimelineHtml {
           .append("</td><td><strong>")
           .append(Html.escape(event.name()))
           .append("</strong></td><td>")
-          .append(Html.escape(event.identity().field()))
-          .append(" <code>")
-          .append(Html.escape(event.identity().value()))
-          .append("</code></td><td class=\"props\">")
+          .append(sentAs(event.identities()))
+          .append("</td><td class=\"props\">")
           .append(json(event.properties()))
           .append("</td><td><code>")
           .append(Html.escape(event.eventId()))
           .append("</code></td></tr>");
     }
     html.append("</tbody></table>");
+  }
+
+  private static String sentAs(List<IdentityHint> hints) {
+    return hints.stream()
+        .map(hint -> Html.escape(hint.field()) + " <code>" + Html.escape(hint.value()) + "</code>")
+        .collect(Collectors.joining("<br>"));
   }
 
   private static String identifiers(List<IdentityHint> identifiers) {

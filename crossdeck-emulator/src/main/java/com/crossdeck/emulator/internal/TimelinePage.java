@@ -1,5 +1,6 @@
 package com.crossdeck.emulator.internal;
 
+import com.crossdeck.emulator.StoredEvent;
 import java.util.List;
 
 /**
@@ -12,7 +13,12 @@ final class TimelinePage {
   static final int INDEX_EVENTS_PER_CUSTOMER = 50;
   static final int CUSTOMER_PAGE_EVENTS = 1000;
 
-  private record Index(List<CustomerSnapshot> customers, int customerCount, int eventCount) {}
+  private record Index(
+      List<CustomerSnapshot> customers,
+      int customerCount,
+      int eventCount,
+      List<StoredEvent> unattributed,
+      int unattributedCount) {}
 
   private final Indexer indexer;
   private final TimelineHtml html;
@@ -30,9 +36,18 @@ final class TimelinePage {
                 new Index(
                     store.recentCustomers(scope, INDEX_CUSTOMERS, INDEX_EVENTS_PER_CUSTOMER),
                     store.customerCount(scope),
-                    store.eventCount(scope)));
+                    store.eventCount(scope),
+                    store.unattributed(scope, INDEX_EVENTS_PER_CUSTOMER),
+                    store.unattributedCount(scope)));
     return ApiResponse.html(
-        200, html.index(scope, index.customers(), index.customerCount(), index.eventCount()));
+        200,
+        html.index(
+            scope,
+            index.customers(),
+            index.customerCount(),
+            index.eventCount(),
+            index.unattributed(),
+            index.unattributedCount()));
   }
 
   ApiResponse customer(HttpCall call, String anyIdentifier) {
