@@ -24,10 +24,14 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p>It serves {@code POST /v1/events}, {@code POST /v1/identity/alias} and {@code GET
- * /v1/sdk/heartbeat} with the hosted API's authentication, validation, idempotency, deduplication
- * and rate limiting; a read side ({@code GET /v1/customers/{id}/timeline}, an HTML page at {@code
- * /}); and {@link #faults() fault injection}. It binds 127.0.0.1 only.
+ * <p>It serves every call of the reference SDKs ({@code POST /v1/events}, {@code POST
+ * /v1/identity/alias}, {@code GET /v1/sdk/heartbeat}, {@code GET /v1/config}, entitlements, manual
+ * grants and revokes, audit entries, {@code POST /v1/identity/forget}, and "nothing known" answers
+ * for resolve, trust and purchase sync) with the hosted API's authentication, validation,
+ * idempotency, deduplication and rate limiting, to server SDKs and, through CORS and publishable
+ * keys, to browsers on {@linkplain Builder#allowedOrigins allowed origins}; a read side ({@code GET
+ * /v1/customers/{id}/timeline}, an HTML page at {@code /}); and {@link #faults() fault injection}.
+ * It binds 127.0.0.1 only.
  *
  * <p>Thread-safe. Every thread it starts is a daemon. Add it to a project as a test or development
  * dependency only.
@@ -105,6 +109,48 @@ public final class CrossdeckEmulator implements AutoCloseable {
   /** Like {@link #customerId(String)}, in the given environment. */
   public Optional<String> customerId(String anyIdentifier, Environment environment) {
     return running().customerId(anyIdentifier, environment);
+  }
+
+  /**
+   * The sandbox entitlements (active and inactive) of the customer {@code anyIdentifier} resolves
+   * to; empty if unknown.
+   */
+  public List<Entitlement> entitlements(String anyIdentifier) {
+    return entitlements(anyIdentifier, Environment.SANDBOX);
+  }
+
+  /** Like {@link #entitlements(String)}, in the given environment. */
+  public List<Entitlement> entitlements(String anyIdentifier, Environment environment) {
+    return running().entitlements(anyIdentifier, environment);
+  }
+
+  /**
+   * Grants a sandbox entitlement the way {@code POST /v1/server/customers/{id}/grant} does, audit
+   * entry included: to the customer {@code anyIdentifier} resolves to, or, when it is unknown, to a
+   * new customer with {@code anyIdentifier} as its developer user id (so a test can grant before
+   * the user ever signed in).
+   *
+   * @param duration {@code lifetime} or an ISO-8601 period such as {@code P30D}, {@code P1Y}
+   * @return the entitlement as granted
+   * @throws IllegalArgumentException if the duration is not one
+   */
+  public Entitlement grant(String anyIdentifier, String entitlementKey, String duration) {
+    return running().grant(anyIdentifier, entitlementKey, duration);
+  }
+
+  /**
+   * Revokes a sandbox entitlement as {@code POST /v1/server/customers/{id}/revoke} does (see {@link
+   * #grant} for how {@code anyIdentifier} is resolved).
+   *
+   * @return the entitlement after the revoke (inactive)
+   */
+  public Entitlement revoke(String anyIdentifier, String entitlementKey) {
+    return running().revoke(anyIdentifier, entitlementKey);
+  }
+
+  /** The sandbox audit entries of every grant and revoke, oldest first. */
+  public List<AuditEntry> auditEntries() {
+    return running().auditEntries(Environment.SANDBOX);
   }
 
   /**

@@ -144,6 +144,26 @@ public final class CrossdeckEmulatorExtension
     return get().customerId(anyIdentifier, environment);
   }
 
+  /** See {@link CrossdeckEmulator#entitlements(String)}. */
+  public List<Entitlement> entitlements(String anyIdentifier) {
+    return get().entitlements(anyIdentifier);
+  }
+
+  /** See {@link CrossdeckEmulator#grant(String, String, String)}. */
+  public Entitlement grant(String anyIdentifier, String entitlementKey, String duration) {
+    return get().grant(anyIdentifier, entitlementKey, duration);
+  }
+
+  /** See {@link CrossdeckEmulator#revoke(String, String)}. */
+  public Entitlement revoke(String anyIdentifier, String entitlementKey) {
+    return get().revoke(anyIdentifier, entitlementKey);
+  }
+
+  /** See {@link CrossdeckEmulator#auditEntries()}. */
+  public List<AuditEntry> auditEntries() {
+    return get().auditEntries();
+  }
+
   /** See {@link CrossdeckEmulator#requests()}. */
   public List<RecordedRequest> requests() {
     return get().requests();

@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * A customer of the identity graph: one {@code cdcust_…} id, every identifier linked to it, the
- * events recorded for those identifiers, what {@code identify} told about the person, and the
- * aliases that were refused because they would have added a second user. Mutable and confined to
- * the indexer thread.
+ * events recorded for those identifiers, what {@code identify} told about the person, its
+ * entitlements, and the aliases that were refused because they would have added a second user.
+ * Mutable and confined to the indexer thread.
  */
 final class Customer {
 
@@ -29,6 +29,7 @@ final class Customer {
   private final List<String> mergedFrom = new ArrayList<>();
   private final Map<String, Object> traits = new LinkedHashMap<>();
   private final List<RefusedAlias> refusedAliases = new ArrayList<>();
+  private final EntitlementBook entitlements = new EntitlementBook();
   private String email;
   private Instant lastActivity;
 
@@ -58,6 +59,15 @@ final class Customer {
         .filter(identifier -> identifier.type() == IdentityHint.Type.DEVELOPER_USER_ID)
         .map(IdentityHint::value)
         .toList();
+  }
+
+  EntitlementBook entitlements() {
+    return entitlements;
+  }
+
+  /** Its events, in the order they were stored. */
+  List<StoredRecord> events() {
+    return events;
   }
 
   void recordRefusedAlias(RefusedAlias refused) {
@@ -95,6 +105,7 @@ final class Customer {
     mergedFrom.add(other.id);
     mergedFrom.addAll(other.mergedFrom);
     other.refusedAliases.forEach(this::recordRefusedAlias);
+    entitlements.absorb(other.entitlements);
     other.traits.forEach(traits::putIfAbsent);
     if (email == null) {
       email = other.email;
@@ -118,6 +129,7 @@ final class Customer {
         Collections.unmodifiableMap(new LinkedHashMap<>(traits)),
         List.copyOf(mergedFrom),
         List.copyOf(refusedAliases),
+        entitlements.all(),
         createdAt,
         lastActivity,
         events.size(),

@@ -5,13 +5,15 @@ import com.crossdeck.emulator.IdentityHint;
 import com.crossdeck.emulator.StoredEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 
 /** The JSON shapes of the read side: a customer, and a customer's timeline. */
 final class CustomerJson {
 
   private CustomerJson() {}
 
-  static ObjectNode customer(CustomerSnapshot customer, Environment environment) {
+  static ObjectNode customer(CustomerView view, Environment environment, Instant now) {
+    CustomerSnapshot customer = view.customer();
     ObjectNode json = Json.object();
     json.put("object", "customer");
     json.put("id", customer.id());
@@ -24,6 +26,10 @@ final class CustomerJson {
           .put("id", identifier.value());
     }
     json.put("email", customer.email());
+    ArrayNode entitlements = json.putArray("entitlements");
+    customer.entitlements().forEach(e -> entitlements.add(EntitlementJson.entitlement(e, now)));
+    ArrayNode audit = json.putArray("auditEventIds");
+    view.audit().forEach(entry -> audit.add(entry.eventId()));
     json.set("traits", Json.tree(customer.traits()));
     json.set("mergedFrom", Json.tree(customer.mergedFrom()));
     ArrayNode refused = json.putArray("refusedAliases");

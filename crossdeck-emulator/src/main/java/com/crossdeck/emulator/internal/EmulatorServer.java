@@ -1,13 +1,18 @@
 package com.crossdeck.emulator.internal;
 
+import com.crossdeck.emulator.AuditEntry;
+import com.crossdeck.emulator.Entitlement;
 import com.crossdeck.emulator.Environment;
 import com.crossdeck.emulator.Faults;
 import com.crossdeck.emulator.RecordedRequest;
 import com.crossdeck.emulator.StoredEvent;
 import com.crossdeck.emulator.internal.http.HttpServer;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,11 +34,13 @@ public final class EmulatorServer implements AutoCloseable {
       new RequestLog(RequestLog.DEFAULT_MAX_REQUESTS, RequestLog.DEFAULT_MAX_BODY_BYTES);
   private final IdempotencyCache idempotency;
   private final RateLimiter rateLimiter;
+  private final Clock clock;
   private final HttpServer server;
 
   private EmulatorServer(EmulatorConfig config, String testKey) {
     this.idempotency = new IdempotencyCache(config.clock());
     this.rateLimiter = new RateLimiter(config.rateLimit(), config.clock());
+    this.clock = config.clock();
     KeyAuthenticator authenticator =
         new KeyAuthenticator(config.allowedKeys(), config.revokedKeys(), config.allowedOrigins());
     boolean testKeyAccepted =
@@ -44,6 +51,9 @@ public final class EmulatorServer implements AutoCloseable {
             new AliasHandler(authenticator, indexer),
             new HeartbeatHandler(authenticator),
             new ConfigHandler(authenticator),
+            new EntitlementHandler(authenticator, idempotency, indexer),
+            new ForgetHandler(authenticator, indexer),
+            new NoDataHandler(authenticator, idempotency, indexer),
             new CustomerReadHandler(indexer),
             new TimelinePage(
                 indexer, new TimelineHtml(this::baseUrl, testKeyAccepted ? testKey : null)),
@@ -108,6 +118,46 @@ public final class EmulatorServer implements AutoCloseable {
   public Optional<String> customerId(String anyIdentifier, Environment environment) {
     return indexer.read(
         store -> store.customer(Scope.of(environment), anyIdentifier, 0).map(CustomerSnapshot::id));
+  }
+
+  public List<Entitlement> entitlements(String anyIdentifier, Environment environment) {
+    return indexer.read(
+        store -> store.entitlements().entitlements(Scope.of(environment), anyIdentifier));
+  }
+
+  public Entitlement grant(String anyIdentifier, String entitlementKey, String duration) {
+    Objects.requireNonNull(anyIdentifier, "anyIdentifier");
+    Objects.requireNonNull(entitlementKey, "entitlementKey");
+    GrantDuration parsed = GrantDuration.parse(Objects.requireNonNull(duration, "duration"));
+    Instant now = clock.instant();
+    return indexer
+        .read(
+            store ->
+                store
+                    .entitlements()
+                    .grantToAny(
+                        Scope.of(Environment.SANDBOX), anyIdentifier, entitlementKey, parsed, now))
+        .change()
+        .entitlement();
+  }
+
+  public Entitlement revoke(String anyIdentifier, String entitlementKey) {
+    Objects.requireNonNull(anyIdentifier, "anyIdentifier");
+    Objects.requireNonNull(entitlementKey, "entitlementKey");
+    Instant now = clock.instant();
+    return indexer
+        .read(
+            store ->
+                store
+                    .entitlements()
+                    .revokeFromAny(
+                        Scope.of(Environment.SANDBOX), anyIdentifier, entitlementKey, now))
+        .change()
+        .entitlement();
+  }
+
+  public List<AuditEntry> auditEntries(Environment environment) {
+    return indexer.read(store -> store.entitlements().audit(Scope.of(environment)));
   }
 
   public List<RecordedRequest> requests() {

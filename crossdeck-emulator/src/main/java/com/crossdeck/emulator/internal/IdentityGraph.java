@@ -69,34 +69,52 @@ final class IdentityGraph {
    * is a customer id the graph never issued: the event then belongs to no customer.
    */
   Optional<Attribution> attribute(List<IdentityHint> hints, Instant now) {
-    Attribution attribution = null;
+    Optional<Attribution> attribution = resolve(hints, now);
+    attribution.ifPresent(
+        found -> {
+          Customer customer = found.customer();
+          for (IdentityHint hint : hints) {
+            boolean secondUser =
+                hint.type() == Type.DEVELOPER_USER_ID && !customer.developerUserIds().isEmpty();
+            if (!byIdentifier.containsKey(hint)
+                && hint.type() != Type.CROSSDECK_CUSTOMER_ID
+                && !secondUser) {
+              attach(customer, hint);
+            }
+          }
+        });
+    return attribution;
+  }
+
+  /**
+   * The customer that hints given in {@link #PRECEDENCE} order name, without linking them: an
+   * issued customer id decides; otherwise the user id, then the anonymous id, each creating its
+   * customer on first sight. Empty when the only hint is a customer id never issued.
+   */
+  Optional<Attribution> resolve(List<IdentityHint> hints, Instant now) {
     for (IdentityHint hint : hints) {
       Customer known = byIdentifier.get(hint);
       if (known != null) {
-        attribution = new Attribution(known, hint);
-        break;
+        return Optional.of(new Attribution(known, hint));
       }
       if (hint.type() != Type.CROSSDECK_CUSTOMER_ID) {
         Customer customer = create(now);
         attach(customer, hint);
-        attribution = new Attribution(customer, hint);
-        break;
+        return Optional.of(new Attribution(customer, hint));
       }
     }
-    if (attribution == null) {
-      return Optional.empty();
-    }
-    Customer customer = attribution.customer();
-    for (IdentityHint hint : hints) {
-      boolean secondUser =
-          hint.type() == Type.DEVELOPER_USER_ID && !customer.developerUserIds().isEmpty();
-      if (!byIdentifier.containsKey(hint)
-          && hint.type() != Type.CROSSDECK_CUSTOMER_ID
-          && !secondUser) {
-        attach(customer, hint);
-      }
-    }
-    return Optional.of(attribution);
+    return Optional.empty();
+  }
+
+  /** The customer of the first of {@code hints} the graph knows, creating nothing. */
+  Optional<Customer> firstKnown(List<IdentityHint> hints) {
+    return hints.stream().map(byIdentifier::get).filter(Objects::nonNull).findFirst();
+  }
+
+  /** Forgets {@code customer} and every identifier linked to it. */
+  void erase(Customer customer) {
+    customer.identifiers().forEach(byIdentifier::remove);
+    customers.remove(customer.id());
   }
 
   /** The customer of an identifier the graph has seen (every attributed event's hint). */

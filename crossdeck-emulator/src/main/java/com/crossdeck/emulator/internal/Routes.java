@@ -8,6 +8,9 @@ record Routes(
     AliasHandler alias,
     HeartbeatHandler heartbeat,
     ConfigHandler config,
+    EntitlementHandler entitlements,
+    ForgetHandler forget,
+    NoDataHandler noData,
     CustomerReadHandler customers,
     TimelinePage page,
     ControlHandler control) {
@@ -18,6 +21,35 @@ record Routes(
         new Route("POST", "/v1/identity/alias", Route.Kind.API, (call, p) -> alias.handle(call)),
         new Route("GET", "/v1/sdk/heartbeat", Route.Kind.API, (call, p) -> heartbeat.handle(call)),
         new Route("GET", "/v1/config", Route.Kind.API, (call, p) -> config.handle(call)),
+        new Route(
+            "GET", "/v1/entitlements", Route.Kind.API, (call, p) -> entitlements.byHints(call)),
+        new Route(
+            "GET",
+            "/v1/server/customers/{id}/entitlements",
+            Route.Kind.API,
+            (call, p) -> entitlements.byCustomer(call, p.get(0))),
+        new Route(
+            "POST",
+            "/v1/server/customers/{id}/grant",
+            Route.Kind.API,
+            (call, p) -> entitlements.grant(call, p.get(0))),
+        new Route(
+            "POST",
+            "/v1/server/customers/{id}/revoke",
+            Route.Kind.API,
+            (call, p) -> entitlements.revoke(call, p.get(0))),
+        new Route(
+            "GET",
+            "/v1/server/audit/{eventId}",
+            Route.Kind.API,
+            (call, p) -> entitlements.audit(call, p.get(0))),
+        new Route("POST", "/v1/identity/forget", Route.Kind.API, (call, p) -> forget.handle(call)),
+        new Route("POST", "/v1/resolve", Route.Kind.API, (call, p) -> noData.resolve(call)),
+        new Route("GET", "/v1/trust/status", Route.Kind.API, (call, p) -> noData.trustStatus(call)),
+        new Route("POST", "/v1/trust/gate", Route.Kind.API, (call, p) -> noData.trustGate(call)),
+        new Route(
+            "POST", "/v1/purchases/sync", Route.Kind.API, (call, p) -> noData.syncPurchases(call)),
+        new Route("POST", "/v1/sdk/diagnostic", Route.Kind.API, (call, p) -> noData.diagnostic()),
         new Route(
             "GET",
             "/v1/customers/{id}",

@@ -4,11 +4,16 @@ import com.crossdeck.emulator.IdentityHint;
 import com.crossdeck.emulator.StoredEvent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * All stored data: events in storage order, and per {@link Scope} a {@link Space} (identity graph,
@@ -23,6 +28,7 @@ final class Store {
   private final Map<Object, Object> canonical = new HashMap<>();
   private final List<StoredRecord> records = new ArrayList<>();
   private final StoredCounter counter;
+  private final EntitlementLedger ledger = new EntitlementLedger(this::space);
   private long sequence;
 
   Store(StoredCounter counter) {
@@ -85,6 +91,45 @@ final class Store {
     return result;
   }
 
+  /**
+   * Erases the customer the first known of {@code hints} (in precedence order) belongs to: its
+   * events, identifiers, entitlements, refused aliases and audit entries. Its events' ids stay in
+   * the dedup set, so a late retry of a batch sent before the erasure cannot bring them back.
+   *
+   * @return the erased customer's id; empty when no hint matched anything
+   */
+  Optional<String> forget(Scope scope, List<IdentityHint> hints, Instant now) {
+    Space space = space(scope);
+    Optional<Customer> found = space.graph().firstKnown(hints);
+    found.ifPresent(
+        customer -> {
+          Set<StoredRecord> erased = Collections.newSetFromMap(new IdentityHashMap<>());
+          erased.addAll(customer.events());
+          records.removeIf(erased::contains);
+          counter.remove(erased.size());
+          space.erase(customer, customerIds(customer.identifiers()), now);
+        });
+    return found.map(Customer::id);
+  }
+
+  List<ErasedCustomer> erased(Scope scope) {
+    return space(scope).erased();
+  }
+
+  /** The entitlements, grants, revokes and audit entries of every scope. */
+  EntitlementLedger entitlements() {
+    return ledger;
+  }
+
+  /** The issued customer ids among a customer's identifiers (its own and those merged into it). */
+  static Set<String> customerIds(Collection<IdentityHint> identifiers) {
+    Set<String> ids = new HashSet<>();
+    identifiers.stream()
+        .filter(identifier -> identifier.type() == IdentityHint.Type.CROSSDECK_CUSTOMER_ID)
+        .forEach(identifier -> ids.add(identifier.value()));
+    return ids;
+  }
+
   List<StoredEvent> events() {
     List<StoredEvent> events = new ArrayList<>(records.size());
     for (StoredRecord record : records) {
@@ -111,6 +156,11 @@ final class Store {
 
   Optional<CustomerSnapshot> customer(Scope scope, String anyIdentifier, int maxEvents) {
     return space(scope).graph().find(anyIdentifier).map(customer -> customer.snapshot(maxEvents));
+  }
+
+  /** The customer of the first of {@code hints} the graph knows, creating nothing. */
+  Optional<CustomerSnapshot> known(Scope scope, List<IdentityHint> hints) {
+    return space(scope).graph().firstKnown(hints).map(customer -> customer.snapshot(0));
   }
 
   /** Customers by most recent activity first. */

@@ -1,19 +1,16 @@
 package com.crossdeck.emulator.internal;
 
 import com.crossdeck.emulator.Environment;
-import com.crossdeck.emulator.IdentityHint;
 import com.crossdeck.emulator.StoredEvent;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Renders the timeline pages: server-side HTML with no JavaScript, every client-supplied value
- * escaped. The index lists customers by most recent activity with the latest part of each timeline;
- * a customer page shows one customer's timeline.
+ * escaped. The index lists customers by most recent activity with the latest part of each timeline
+ * ({@link CustomerHtml}), then events attributed to no customer and erased customers; a customer
+ * page shows one customer.
  */
 final class TimelineHtml {
 
@@ -39,14 +36,22 @@ final class TimelineHtml {
     this.testKey = testKey;
   }
 
-  /** The index page. */
-  String index(
+  /** Everything the index page shows. */
+  record IndexView(
       Scope scope,
-      List<CustomerSnapshot> customers,
+      List<CustomerView> customers,
       int customerCount,
       int eventCount,
       List<StoredEvent> unattributed,
-      int unattributedCount) {
+      int unattributedCount,
+      List<ErasedCustomer> erased) {}
+
+  /** The index page. */
+  String index(IndexView view) {
+    Scope scope = view.scope();
+    List<CustomerView> customers = view.customers();
+    int customerCount = view.customerCount();
+    int eventCount = view.eventCount();
     StringBuilder html = start("Crossdeck emulator — " + scope.environment().wireName());
     html.append("<p>API base URL <code>").append(Html.escape(baseUrl.get())).append("</code>");
     if (testKey != null) {
@@ -68,9 +73,32 @@ final class TimelineHtml {
           .append(Html.escape(baseUrl.get()))
           .append("/events</code>.</p>");
     }
-    customers.forEach(customer -> customerSection(html, customer, scope.environment(), true));
-    unattributedSection(html, unattributed, unattributedCount);
+    customers.forEach(customer -> CustomerHtml.section(html, customer, scope.environment(), true));
+    unattributedSection(html, view.unattributed(), view.unattributedCount());
+    erasedSection(html, view.erased());
     return end(html);
+  }
+
+  /** Customers erased by {@code POST /v1/identity/forget}: only their ids and counts remain. */
+  private static void erasedSection(StringBuilder html, List<ErasedCustomer> erased) {
+    if (erased.isEmpty()) {
+      return;
+    }
+    html.append("<section id=\"erased\"><h2>Erased customers</h2><ul>");
+    for (ErasedCustomer customer : erased) {
+      html.append("<li><code>")
+          .append(Html.escape(customer.id()))
+          .append("</code> erased at ")
+          .append(customer.erasedAt().truncatedTo(ChronoUnit.MILLIS))
+          .append(": ")
+          .append(customer.eventCount())
+          .append(customer.eventCount() == 1 ? " event" : " events")
+          .append(", ")
+          .append(customer.entitlementCount())
+          .append(customer.entitlementCount() == 1 ? " entitlement" : " entitlements")
+          .append(" and every identifier removed</li>");
+    }
+    html.append("</ul></section>");
   }
 
   /**
@@ -88,17 +116,17 @@ final class TimelineHtml {
         .append(events.size() < total ? ", latest shown" : "")
         .append(". Their only identity hint was a crossdeckCustomerId the emulator never issued,")
         .append(" so they belong to no customer.</p>");
-    eventTable(html, events);
+    CustomerHtml.events(html, events);
     html.append("</section>");
   }
 
   /** The page of one customer. */
-  String customer(CustomerSnapshot customer, Environment environment) {
-    StringBuilder html = start("Customer " + customer.id());
+  String customer(CustomerView customer, Environment environment) {
+    StringBuilder html = start("Customer " + customer.customer().id());
     html.append("<p><a href=\"/?env=")
         .append(environment.wireName())
         .append("\">← all customers</a></p>");
-    customerSection(html, customer, environment, false);
+    CustomerHtml.section(html, customer, environment, false);
     return end(html);
   }
 
@@ -109,105 +137,6 @@ final class TimelineHtml {
         .append(Html.escape(anyIdentifier))
         .append("</code>. <a href=\"/\">All customers</a></p>");
     return end(html);
-  }
-
-  private static void customerSection(
-      StringBuilder html, CustomerSnapshot customer, Environment environment, boolean linkTitle) {
-    String id = Html.escape(customer.id());
-    html.append("<section id=\"").append(id).append("\"><h2>");
-    if (linkTitle) {
-      html.append("<a href=\"/customers/")
-          .append(Html.pathSegment(customer.id()))
-          .append("?env=")
-          .append(environment.wireName())
-          .append("\">")
-          .append(id)
-          .append("</a>");
-    } else {
-      html.append(id);
-    }
-    html.append("</h2>");
-    if (customer.holdsSeveralUsers()) {
-      html.append(
-          "<p class=\"warning\"><strong>Identity conflict:</strong> this customer holds more"
-              + " than one developerUserId. Crossdeck never links two users to one customer;"
-              + " check how the application calls aliasIdentity.</p>");
-    }
-    html.append("<p>Identifiers: ").append(identifiers(customer.identifiers()));
-    if (customer.email() != null) {
-      html.append(" · email <code>").append(Html.escape(customer.email())).append("</code>");
-    }
-    if (!customer.mergedFrom().isEmpty()) {
-      html.append(" · merged from ")
-          .append(
-              customer.mergedFrom().stream()
-                  .map(merged -> "<code>" + Html.escape(merged) + "</code>")
-                  .collect(Collectors.joining(", ")));
-    }
-    html.append("</p>");
-    for (RefusedAlias refused : customer.refusedAliases()) {
-      html.append("<p class=\"warning\"><strong>Refused alias</strong> at ")
-          .append(refused.at().truncatedTo(ChronoUnit.MILLIS))
-          .append(": developerUserId <code>")
-          .append(Html.escape(refused.userId()))
-          .append("</code> tried to take ")
-          .append(Html.escape(refused.identifier().field()))
-          .append(" <code>")
-          .append(Html.escape(refused.identifier().value()))
-          .append("</code>, which stayed here: a customer never holds two developerUserIds.</p>");
-    }
-    if (!customer.traits().isEmpty()) {
-      html.append("<p>Traits: <code>").append(json(customer.traits())).append("</code></p>");
-    }
-    html.append("<p class=\"muted\">")
-        .append(customer.eventCount())
-        .append(customer.eventCount() == 1 ? " event" : " events")
-        .append(customer.events().size() < customer.eventCount() ? ", latest shown" : "")
-        .append(", last active ")
-        .append(customer.lastActivity().truncatedTo(ChronoUnit.MILLIS))
-        .append("</p>");
-    eventTable(html, customer.events());
-    html.append("</section>");
-  }
-
-  private static void eventTable(StringBuilder html, List<StoredEvent> events) {
-    if (events.isEmpty()) {
-      return;
-    }
-    html.append(
-        "<table><thead><tr><th>Time (UTC)</th><th>Event</th><th>Sent as</th>"
-            + "<th>Properties</th><th>Event id</th></tr></thead><tbody>");
-    for (StoredEvent event : events) {
-      html.append("<tr><td>")
-          .append(Instant.ofEpochMilli(event.timestamp()))
-          .append("</td><td><strong>")
-          .append(Html.escape(event.name()))
-          .append("</strong></td><td>")
-          .append(sentAs(event.identities()))
-          .append("</td><td class=\"props\">")
-          .append(json(event.properties()))
-          .append("</td><td><code>")
-          .append(Html.escape(event.eventId()))
-          .append("</code></td></tr>");
-    }
-    html.append("</tbody></table>");
-  }
-
-  private static String sentAs(List<IdentityHint> hints) {
-    return hints.stream()
-        .map(hint -> Html.escape(hint.field()) + " <code>" + Html.escape(hint.value()) + "</code>")
-        .collect(Collectors.joining("<br>"));
-  }
-
-  private static String identifiers(List<IdentityHint> identifiers) {
-    return identifiers.stream()
-        .map(
-            identifier ->
-                identifier.type().linkType()
-                    + " <code>"
-                    + Html.escape(identifier.value())
-                    + "</code>")
-        .collect(Collectors.joining(", "));
   }
 
   private static String environmentSwitch(Environment current) {
@@ -223,10 +152,6 @@ final class TimelineHtml {
               : "<a href=\"/?env=" + name + "\">" + name + "</a>");
     }
     return links.toString();
-  }
-
-  private static String json(Map<String, Object> value) {
-    return Html.escape(Json.string(value));
   }
 
   private static StringBuilder start(String title) {

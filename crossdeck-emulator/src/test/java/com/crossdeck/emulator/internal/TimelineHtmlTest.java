@@ -17,26 +17,29 @@ class TimelineHtmlTest {
 
   private final TimelineHtml html = new TimelineHtml(() -> "http://127.0.0.1:8787/v1", null);
 
-  private static CustomerSnapshot customer(IdentityHint... identifiers) {
+  private static CustomerView view(IdentityHint... identifiers) {
     Instant at = Instant.parse("2026-01-01T00:00:00Z");
-    return new CustomerSnapshot(
-        "cdcust_1",
-        List.of(identifiers),
-        null,
-        Map.of(),
-        List.of(),
-        List.of(),
-        at,
-        at,
-        0,
-        List.of());
+    CustomerSnapshot customer =
+        new CustomerSnapshot(
+            "cdcust_1",
+            List.of(identifiers),
+            null,
+            Map.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            at,
+            at,
+            0,
+            List.of());
+    return new CustomerView(customer, List.of());
   }
 
   @Test
   void flagsACustomerHoldingMoreThanOneDeveloperUserId() {
     String page =
         html.customer(
-            customer(
+            view(
                 new IdentityHint(Type.DEVELOPER_USER_ID, "user_ada"),
                 new IdentityHint(Type.DEVELOPER_USER_ID, "user_grace")),
             com.crossdeck.emulator.Environment.SANDBOX);
@@ -48,7 +51,7 @@ class TimelineHtmlTest {
   void doesNotFlagACustomerWithOneUserAndAnonymousIds() {
     String page =
         html.customer(
-            customer(
+            view(
                 new IdentityHint(Type.DEVELOPER_USER_ID, "user_ada"),
                 new IdentityHint(Type.ANONYMOUS_ID, "anon_1"),
                 new IdentityHint(Type.ANONYMOUS_ID, "anon_2")),
