@@ -94,6 +94,33 @@ class StandaloneJarIT {
   }
 
   @Test
+  void grantsReadsAndErasesAsTheReadmeShows() {
+    client.alias("{\"userId\":\"user_readme\",\"anonymousId\":\"anon_readme\"}");
+    String customerId = client.get("/v1/customers/user_readme").json().path("id").asText();
+
+    Reply grant =
+        client.postWithKey(
+            "/v1/server/customers/" + customerId + "/grant",
+            "{\"entitlementKey\":\"pro\",\"duration\":\"P30D\",\"reason\":\"Support recovery\"}",
+            "Content-Type",
+            "application/json");
+    Reply read =
+        client.get(
+            "/v1/entitlements?userId=user_readme", "Authorization", "Bearer " + ApiClient.KEY);
+    Reply forgot =
+        client.postWithKey(
+            "/v1/identity/forget",
+            "{\"userId\":\"user_readme\"}",
+            "Content-Type",
+            "application/json");
+
+    assertThat(grant.json().path("entitlement").path("isActive").booleanValue()).isTrue();
+    assertThat(read.json().path("data").get(0).path("key").asText()).isEqualTo("pro");
+    assertThat(forgot.json().path("crossdeckCustomerId").asText()).isEqualTo(customerId);
+    assertThat(client.get("/v1/customers/user_readme").status()).isEqualTo(404);
+  }
+
+  @Test
   void takesFaultsAndResetsOverHttp() {
     Reply armed =
         client.post(
