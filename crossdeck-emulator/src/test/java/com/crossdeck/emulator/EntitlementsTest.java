@@ -134,6 +134,14 @@ class EntitlementsTest {
   }
 
   @Test
+  void showsAnExpiredGrantAsExpiredOnTheTimelinePage() {
+    grant(customerId, "{\"entitlementKey\":\"pro\",\"duration\":\"P30D\",\"reason\":\"r\"}");
+    clock.advance(Duration.ofDays(31));
+
+    assertThat(client.get("/customers/user_847").body()).contains("<td>expired</td>");
+  }
+
+  @Test
   void writesAnAuditEntryForEveryGrantAndRevoke() {
     grant(customerId, "{\"entitlementKey\":\"pro\",\"duration\":\"P30D\",\"reason\":\"Promo\"}");
     revoke(customerId, "{\"entitlementKey\":\"pro\",\"reason\":\"Refunded\"}");

@@ -38,7 +38,7 @@ final class CustomerHtml {
     html.append("</h2>");
     warnings(html, customer);
     summary(html, customer);
-    entitlements(html, customer.entitlements());
+    entitlements(html, customer.entitlements(), view.readAt());
     audit(html, view.audit());
     html.append("<p class=\"muted\">")
         .append(customer.eventCount())
@@ -113,7 +113,8 @@ final class CustomerHtml {
     }
   }
 
-  private static void entitlements(StringBuilder html, List<Entitlement> entitlements) {
+  private static void entitlements(
+      StringBuilder html, List<Entitlement> entitlements, Instant readAt) {
     if (entitlements.isEmpty()) {
       return;
     }
@@ -124,7 +125,7 @@ final class CustomerHtml {
       html.append("<tr><td><strong>")
           .append(Html.escape(entitlement.key()))
           .append("</strong></td><td>")
-          .append(entitlement.active() ? "active" : "inactive")
+          .append(state(entitlement, readAt))
           .append("</td><td>")
           .append(entitlement.validUntil() == null ? "no expiry" : entitlement.validUntil())
           .append("</td><td>")
@@ -136,6 +137,13 @@ final class CustomerHtml {
           .append("</td></tr>");
     }
     html.append("</tbody></table>");
+  }
+
+  private static String state(Entitlement entitlement, Instant readAt) {
+    if (entitlement.grantsAccessAt(readAt)) {
+      return "active";
+    }
+    return entitlement.active() ? "expired" : "inactive";
   }
 
   private static void audit(StringBuilder html, List<AuditEntry> audit) {

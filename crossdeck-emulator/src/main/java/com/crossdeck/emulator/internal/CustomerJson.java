@@ -5,14 +5,13 @@ import com.crossdeck.emulator.IdentityHint;
 import com.crossdeck.emulator.StoredEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 
 /** The JSON shapes of the read side: a customer, and a customer's timeline. */
 final class CustomerJson {
 
   private CustomerJson() {}
 
-  static ObjectNode customer(CustomerView view, Environment environment, Instant now) {
+  static ObjectNode customer(CustomerView view, Environment environment) {
     CustomerSnapshot customer = view.customer();
     ObjectNode json = Json.object();
     json.put("object", "customer");
@@ -27,7 +26,9 @@ final class CustomerJson {
     }
     json.put("email", customer.email());
     ArrayNode entitlements = json.putArray("entitlements");
-    customer.entitlements().forEach(e -> entitlements.add(EntitlementJson.entitlement(e, now)));
+    customer
+        .entitlements()
+        .forEach(e -> entitlements.add(EntitlementJson.entitlement(e, view.readAt())));
     ArrayNode audit = json.putArray("auditEventIds");
     view.audit().forEach(entry -> audit.add(entry.eventId()));
     json.set("traits", Json.tree(customer.traits()));

@@ -17,10 +17,7 @@ final class CustomerReadHandler {
   }
 
   ApiResponse customer(HttpCall call, String anyIdentifier) {
-    return respond(
-        call,
-        anyIdentifier,
-        (view, environment) -> CustomerJson.customer(view, environment, call.receivedAt()));
+    return respond(call, anyIdentifier, CustomerJson::customer);
   }
 
   ApiResponse timeline(HttpCall call, String anyIdentifier) {
@@ -39,7 +36,8 @@ final class CustomerReadHandler {
                 store ->
                     store
                         .customer(scope, anyIdentifier, Integer.MAX_VALUE)
-                        .map(snapshot -> CustomerView.of(store, scope, snapshot)))
+                        .map(
+                            snapshot -> CustomerView.of(store, scope, snapshot, call.receivedAt())))
             .orElseThrow(
                 () ->
                     new ApiException(

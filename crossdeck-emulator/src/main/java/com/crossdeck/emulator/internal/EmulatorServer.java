@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running emulator: the JDK HTTP server on 127.0.0.1, its handlers, and the state they share.
- * {@code CrossdeckEmulator} is the public face of this class.
+ * A running emulator: the HTTP server on 127.0.0.1, its handlers, and the state they share. {@code
+ * CrossdeckEmulator} is the public face of this class.
  */
 public final class EmulatorServer implements AutoCloseable {
 
@@ -129,29 +129,28 @@ public final class EmulatorServer implements AutoCloseable {
     Objects.requireNonNull(anyIdentifier, "anyIdentifier");
     Objects.requireNonNull(entitlementKey, "entitlementKey");
     GrantDuration parsed = GrantDuration.parse(Objects.requireNonNull(duration, "duration"));
-    Instant now = clock.instant();
-    return indexer
-        .read(
-            store ->
-                store
-                    .entitlements()
-                    .grantToAny(
-                        Scope.of(Environment.SANDBOX), anyIdentifier, entitlementKey, parsed, now))
-        .change()
-        .entitlement();
+    return changeInSandbox(
+        (ledger, sandbox, now) ->
+            ledger.grantToAny(sandbox, anyIdentifier, entitlementKey, parsed, now));
   }
 
   public Entitlement revoke(String anyIdentifier, String entitlementKey) {
     Objects.requireNonNull(anyIdentifier, "anyIdentifier");
     Objects.requireNonNull(entitlementKey, "entitlementKey");
+    return changeInSandbox(
+        (ledger, sandbox, now) ->
+            ledger.revokeFromAny(sandbox, anyIdentifier, entitlementKey, now));
+  }
+
+  /** A grant or revoke made from Java, applied on the indexer thread like one made over HTTP. */
+  private interface SandboxChange {
+    EntitlementLedger.Mutation apply(EntitlementLedger ledger, Scope sandbox, Instant now);
+  }
+
+  private Entitlement changeInSandbox(SandboxChange change) {
     Instant now = clock.instant();
     return indexer
-        .read(
-            store ->
-                store
-                    .entitlements()
-                    .revokeFromAny(
-                        Scope.of(Environment.SANDBOX), anyIdentifier, entitlementKey, now))
+        .read(store -> change.apply(store.entitlements(), Scope.of(Environment.SANDBOX), now))
         .change()
         .entitlement();
   }

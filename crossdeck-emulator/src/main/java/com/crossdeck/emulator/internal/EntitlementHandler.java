@@ -45,10 +45,7 @@ final class EntitlementHandler {
                         .entitlements()
                         .entitlementsFor(principal.scope(), hints, call.receivedAt()))
             .orElseThrow(() -> customerMissing("customerId"));
-    return ApiResponse.json(
-        200,
-        EntitlementJson.list(
-            found.customerId(), found.entitlements(), principal.environment(), call.receivedAt()));
+    return list(found, principal, call);
   }
 
   ApiResponse byCustomer(HttpCall call, String customerId) {
@@ -57,10 +54,7 @@ final class EntitlementHandler {
         indexer
             .read(store -> store.entitlements().entitlementsOf(principal.scope(), customerId))
             .orElseThrow(() -> customerMissing("customerId"));
-    return ApiResponse.json(
-        200,
-        EntitlementJson.list(
-            found.customerId(), found.entitlements(), principal.environment(), call.receivedAt()));
+    return list(found, principal, call);
   }
 
   ApiResponse grant(HttpCall call, String customerId) {
@@ -133,6 +127,14 @@ final class EntitlementHandler {
               EntitlementJson.mutation(
                   action, mutation, principal.environment(), call.receivedAt()));
         });
+  }
+
+  private static ApiResponse list(
+      EntitlementLedger.Entitlements found, Principal principal, HttpCall call) {
+    return ApiResponse.json(
+        200,
+        EntitlementJson.list(
+            found.customerId(), found.entitlements(), principal.environment(), call.receivedAt()));
   }
 
   static ApiException customerMissing(String param) {

@@ -95,7 +95,7 @@ final class EntitlementLedger {
 
   /** The audit entries of a customer, including those written before a merge into it. */
   List<AuditEntry> auditOf(Scope scope, CustomerSnapshot customer) {
-    return space(scope).auditOf(Store.customerIds(customer.identifiers()));
+    return space(scope).auditOf(IdentityGraph.customerIds(customer.identifiers()));
   }
 
   private Mutation grant(

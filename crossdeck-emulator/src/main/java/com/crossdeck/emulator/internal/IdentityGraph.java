@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolves every identifier of one project and environment to exactly one customer, as
@@ -189,6 +191,18 @@ final class IdentityGraph {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The customer ids among a customer's identifiers: its own and those of customers merged into it,
+   * which records written before the merge (audit entries) still name.
+   */
+  static Set<String> customerIds(Collection<IdentityHint> identifiers) {
+    Set<String> ids = new HashSet<>();
+    identifiers.stream()
+        .filter(identifier -> identifier.type() == Type.CROSSDECK_CUSTOMER_ID)
+        .forEach(identifier -> ids.add(identifier.value()));
+    return ids;
   }
 
   Collection<Customer> customers() {

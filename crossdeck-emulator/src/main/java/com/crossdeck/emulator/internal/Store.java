@@ -4,11 +4,9 @@ import com.crossdeck.emulator.IdentityHint;
 import com.crossdeck.emulator.StoredEvent;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +105,7 @@ final class Store {
           erased.addAll(customer.events());
           records.removeIf(erased::contains);
           counter.remove(erased.size());
-          space.erase(customer, customerIds(customer.identifiers()), now);
+          space.erase(customer, IdentityGraph.customerIds(customer.identifiers()), now);
         });
     return found.map(Customer::id);
   }
@@ -119,15 +117,6 @@ final class Store {
   /** The entitlements, grants, revokes and audit entries of every scope. */
   EntitlementLedger entitlements() {
     return ledger;
-  }
-
-  /** The issued customer ids among a customer's identifiers (its own and those merged into it). */
-  static Set<String> customerIds(Collection<IdentityHint> identifiers) {
-    Set<String> ids = new HashSet<>();
-    identifiers.stream()
-        .filter(identifier -> identifier.type() == IdentityHint.Type.CROSSDECK_CUSTOMER_ID)
-        .forEach(identifier -> ids.add(identifier.value()));
-    return ids;
   }
 
   List<StoredEvent> events() {

@@ -28,7 +28,7 @@ final class TimelinePage {
                     store
                         .recentCustomers(scope, INDEX_CUSTOMERS, INDEX_EVENTS_PER_CUSTOMER)
                         .stream()
-                        .map(customer -> CustomerView.of(store, scope, customer))
+                        .map(customer -> CustomerView.of(store, scope, customer, call.receivedAt()))
                         .toList(),
                     store.customerCount(scope),
                     store.eventCount(scope),
@@ -45,7 +45,7 @@ final class TimelinePage {
             store ->
                 store
                     .customer(scope, anyIdentifier, CUSTOMER_PAGE_EVENTS)
-                    .map(customer -> CustomerView.of(store, scope, customer)))
+                    .map(customer -> CustomerView.of(store, scope, customer, call.receivedAt())))
         .map(customer -> ApiResponse.html(200, html.customer(customer, scope.environment())))
         .orElseGet(() -> ApiResponse.html(404, html.notFound(anyIdentifier)));
   }

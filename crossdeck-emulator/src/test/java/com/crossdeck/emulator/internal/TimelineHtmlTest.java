@@ -32,7 +32,7 @@ class TimelineHtmlTest {
             at,
             0,
             List.of());
-    return new CustomerView(customer, List.of());
+    return new CustomerView(customer, List.of(), at);
   }
 
   @Test

@@ -165,7 +165,7 @@ final class IoLoop implements Runnable {
         dispatch(connection);
       }
       case REJECTED -> {
-        RequestParser.Rejection rejection = connection.parser.rejection();
+        Rejection rejection = connection.parser.rejection();
         HttpResponse response =
             handler.reject(rejection.status(), rejection.code(), rejection.message());
         startWriting(connection, ResponseEncoder.encode(response, false, true), true);
