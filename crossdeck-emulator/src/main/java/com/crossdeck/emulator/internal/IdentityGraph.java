@@ -72,20 +72,22 @@ final class IdentityGraph {
    */
   Optional<Attribution> attribute(List<IdentityHint> hints, Instant now) {
     Optional<Attribution> attribution = resolve(hints, now);
-    attribution.ifPresent(
-        found -> {
-          Customer customer = found.customer();
-          for (IdentityHint hint : hints) {
-            boolean secondUser =
-                hint.type() == Type.DEVELOPER_USER_ID && !customer.developerUserIds().isEmpty();
-            if (!byIdentifier.containsKey(hint)
-                && hint.type() != Type.CROSSDECK_CUSTOMER_ID
-                && !secondUser) {
-              attach(customer, hint);
-            }
-          }
-        });
+    if (hints.size() > 1) {
+      attribution.ifPresent(found -> linkUnseen(found.customer(), hints));
+    }
     return attribution;
+  }
+
+  private void linkUnseen(Customer customer, List<IdentityHint> hints) {
+    for (IdentityHint hint : hints) {
+      boolean linkable =
+          !byIdentifier.containsKey(hint)
+              && hint.type() != Type.CROSSDECK_CUSTOMER_ID
+              && (hint.type() != Type.DEVELOPER_USER_ID || customer.developerUserIds().isEmpty());
+      if (linkable) {
+        attach(customer, hint);
+      }
+    }
   }
 
   /**

@@ -1,13 +1,15 @@
 package com.crossdeck.emulator.internal.http;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
- * The body bytes buffered across all connections. Used by the I/O thread only, so it needs no
- * synchronization; a request whose body would not fit is refused instead of growing the heap.
+ * The body bytes buffered across all connections of all I/O threads; a request whose body would not
+ * fit is refused instead of growing the heap.
  */
 final class BodyBudget {
 
   private final long capacity;
-  private long used;
+  private final AtomicLong used = new AtomicLong();
 
   BodyBudget(long capacity) {
     this.capacity = capacity;
@@ -15,14 +17,17 @@ final class BodyBudget {
 
   /** Takes {@code bytes} from the budget if they are all available. */
   boolean tryReserve(long bytes) {
-    if (used + bytes > capacity) {
-      return false;
-    }
-    used += bytes;
+    long current;
+    do {
+      current = used.get();
+      if (current + bytes > capacity) {
+        return false;
+      }
+    } while (!used.compareAndSet(current, current + bytes));
     return true;
   }
 
   void release(long bytes) {
-    used -= bytes;
+    used.addAndGet(-bytes);
   }
 }

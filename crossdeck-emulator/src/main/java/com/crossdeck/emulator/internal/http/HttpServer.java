@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -16,24 +17,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small HTTP/1.1 server: keep-alive, pipelining, {@code Content-Length} and chunked bodies,
  * {@code Expect: 100-continue}, TCP_NODELAY on every connection, and the {@link HttpLimits} that
- * keep slow or hostile clients from starving the others. One I/O thread reads and writes, workers
- * run the {@link Handler}; every thread is a daemon named after {@code threadPrefix}.
+ * keep slow or hostile clients from starving the others. An acceptor thread hands connections to a
+ * few I/O threads ({@link IoLoop}) that read and write without blocking; workers run the {@link
+ * Handler}. Every thread is a daemon named after {@code threadPrefix}.
  */
 public final class HttpServer implements AutoCloseable {
 
   private static final int ACCEPT_BACKLOG = 128;
 
+  /** One I/O thread per core, up to four: reading and writing is cheap next to answering. */
+  private static final int IO_THREADS =
+      Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
   private final ServerSocketChannel channel;
   private final ThreadPoolExecutor workers;
-  private final IoLoop loop;
-  private final Thread ioThread;
+  private final List<IoLoop> loops = new ArrayList<>();
+  private final List<Thread> threads = new ArrayList<>();
 
   private HttpServer(
-      ServerSocketChannel channel,
-      Selector selector,
-      Handler handler,
-      HttpLimits limits,
-      String threadPrefix) {
+      ServerSocketChannel channel, Handler handler, HttpLimits limits, String threadPrefix)
+      throws IOException {
     this.channel = channel;
     this.workers =
         new ThreadPoolExecutor(
@@ -44,8 +47,17 @@ public final class HttpServer implements AutoCloseable {
             new LinkedBlockingQueue<>(),
             daemons(threadPrefix + "http-"));
     workers.allowCoreThreadTimeOut(true);
-    this.loop = new IoLoop(selector, channel, workers, handler, limits);
-    this.ioThread = daemons(threadPrefix + "io-").newThread(loop);
+    BodyBudget budget = new BodyBudget(limits.bodyBudgetBytes());
+    AtomicInteger openConnections = new AtomicInteger();
+    ThreadFactory ioThreads = daemons(threadPrefix + "io-");
+    for (int i = 0; i < IO_THREADS; i++) {
+      IoLoop loop = new IoLoop(Selector.open(), workers, handler, limits, budget, openConnections);
+      loops.add(loop);
+      threads.add(ioThreads.newThread(loop));
+    }
+    threads.add(
+        daemons(threadPrefix + "accept-")
+            .newThread(new Acceptor(channel, loops, openConnections, limits.maxConnections())));
   }
 
   /**
@@ -56,22 +68,17 @@ public final class HttpServer implements AutoCloseable {
   public static HttpServer start(
       InetSocketAddress address, Handler handler, HttpLimits limits, String threadPrefix) {
     ServerSocketChannel channel = null;
-    Selector selector = null;
     try {
       channel = ServerSocketChannel.open();
       channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
       channel.bind(address, ACCEPT_BACKLOG);
-      channel.configureBlocking(false);
-      selector = Selector.open();
-      channel.register(selector, SelectionKey.OP_ACCEPT);
+      HttpServer server = new HttpServer(channel, handler, limits, threadPrefix);
+      server.threads.forEach(Thread::start);
+      return server;
     } catch (IOException e) {
       closeQuietly(channel);
-      closeQuietly(selector);
       throw new UncheckedIOException("Cannot bind the Crossdeck emulator to " + address, e);
     }
-    HttpServer server = new HttpServer(channel, selector, handler, limits, threadPrefix);
-    server.ioThread.start();
-    return server;
   }
 
   /** The bound port. */
@@ -79,13 +86,16 @@ public final class HttpServer implements AutoCloseable {
     return channel.socket().getLocalPort();
   }
 
-  /** Closes every connection and releases the port; waits briefly for the I/O thread. */
+  /** Releases the port and closes every connection; waits briefly for the I/O threads. */
   @Override
   public void close() {
-    loop.stop();
+    closeQuietly(channel);
+    loops.forEach(IoLoop::stop);
     workers.shutdownNow();
     try {
-      ioThread.join(TimeUnit.SECONDS.toMillis(5));
+      for (Thread thread : threads) {
+        thread.join(TimeUnit.SECONDS.toMillis(5));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

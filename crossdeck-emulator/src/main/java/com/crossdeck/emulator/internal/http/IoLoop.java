@@ -1,12 +1,10 @@
 package com.crossdeck.emulator.internal.http;
 
 import java.io.IOException;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,13 +14,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one thread that does all socket I/O: it accepts connections, reads each request completely
- * (non-blocking, under a deadline), hands it to a worker, and writes the worker's response. A
- * client that stalls therefore costs a buffer and a deadline, never a worker thread.
+ * An I/O thread: for the connections the {@link Acceptor} hands it, it reads each request
+ * completely (non-blocking, under a deadline), hands it to a worker, and writes the worker's
+ * response. A client that stalls therefore costs a buffer and a deadline, never a worker thread.
  */
 final class IoLoop implements Runnable {
 
@@ -34,28 +33,36 @@ final class IoLoop implements Runnable {
   private static final long MAX_SELECT_MILLIS = 1000;
 
   private final Selector selector;
-  private final ServerSocketChannel server;
   private final ExecutorService workers;
   private final Handler handler;
   private final HttpLimits limits;
   private final BodyBudget budget;
   private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
   private final Queue<Runnable> completions = new ConcurrentLinkedQueue<>();
+  private final Queue<SocketChannel> arrivals = new ConcurrentLinkedQueue<>();
   private final Set<Connection> connections = new HashSet<>();
+  private final AtomicInteger openConnections;
   private volatile boolean running = true;
 
   IoLoop(
       Selector selector,
-      ServerSocketChannel server,
       ExecutorService workers,
       Handler handler,
-      HttpLimits limits) {
+      HttpLimits limits,
+      BodyBudget budget,
+      AtomicInteger openConnections) {
     this.selector = selector;
-    this.server = server;
     this.workers = workers;
     this.handler = handler;
     this.limits = limits;
-    this.budget = new BodyBudget(limits.bodyBudgetBytes());
+    this.budget = budget;
+    this.openConnections = openConnections;
+  }
+
+  /** Takes over a newly accepted connection; called by the acceptor's thread. */
+  void adopt(SocketChannel channel) {
+    arrivals.add(channel);
+    selector.wakeup();
   }
 
   @Override
@@ -63,6 +70,9 @@ final class IoLoop implements Runnable {
     try {
       while (running) {
         selector.select(this::onReady, selectTimeoutMillis());
+        for (SocketChannel channel = arrivals.poll(); channel != null; channel = arrivals.poll()) {
+          register(channel);
+        }
         for (Runnable completion = completions.poll();
             completion != null;
             completion = completions.poll()) {
@@ -76,7 +86,7 @@ final class IoLoop implements Runnable {
       }
     } finally {
       new ArrayList<>(connections).forEach(this::close);
-      closeQuietly(server);
+      arrivals.forEach(IoLoop::closeQuietly);
       closeQuietly(selector);
     }
   }
@@ -88,10 +98,6 @@ final class IoLoop implements Runnable {
   }
 
   private void onReady(SelectionKey key) {
-    if (key.isAcceptable()) {
-      acceptAll();
-      return;
-    }
     Connection connection = (Connection) key.attachment();
     try {
       if (key.isValid() && key.isReadable()) {
@@ -106,24 +112,18 @@ final class IoLoop implements Runnable {
     }
   }
 
-  private void acceptAll() {
+  private void register(SocketChannel channel) {
     try {
-      for (SocketChannel channel = server.accept(); channel != null; channel = server.accept()) {
-        if (connections.size() >= limits.maxConnections()) {
-          log.warn("Refusing a connection: {} are open", connections.size());
-          closeQuietly(channel);
-          continue;
-        }
-        channel.configureBlocking(false);
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
-        Connection connection = new Connection(channel, key, new RequestParser(limits, budget));
-        key.attach(connection);
-        connection.deadlineNanos = System.nanoTime() + limits.idleTimeout().toNanos();
-        connections.add(connection);
-      }
+      channel.configureBlocking(false);
+      SelectionKey key = channel.register(selector, SelectionKey.OP_READ);
+      Connection connection = new Connection(channel, key, new RequestParser(limits, budget));
+      key.attach(connection);
+      connection.deadlineNanos = System.nanoTime() + limits.idleTimeout().toNanos();
+      connections.add(connection);
     } catch (IOException e) {
-      log.debug("Accepting a connection failed", e);
+      log.debug("Taking over a connection failed", e);
+      openConnections.decrementAndGet();
+      closeQuietly(channel);
     }
   }
 
@@ -180,15 +180,27 @@ final class IoLoop implements Runnable {
     HttpRequest request = connection.parser.request();
     boolean head = connection.parser.isHead();
     boolean close = connection.parser.closeAfterResponse();
+    boolean channelIdle = connection.interim == null;
     try {
-      workers.execute(() -> answer(connection, request, head, close));
+      workers.execute(() -> answer(connection, request, head, close, channelIdle));
     } catch (RejectedExecutionException stopping) {
       close(connection);
     }
   }
 
-  /** Runs on a worker: computes the response, then hands it back to the I/O thread. */
-  private void answer(Connection connection, HttpRequest request, boolean head, boolean close) {
+  /**
+   * Runs on a worker: computes the response, then hands it back to the I/O thread. While a
+   * connection is being answered the I/O thread neither reads nor writes it, so when nothing else
+   * is pending on it ({@code channelIdle}) the worker first tries to write the response itself,
+   * without blocking: that spares a keep-alive client a thread hand-off per request. Whatever the
+   * socket does not take at once is written by the I/O thread.
+   */
+  private void answer(
+      Connection connection,
+      HttpRequest request,
+      boolean head,
+      boolean close,
+      boolean channelIdle) {
     ByteBuffer bytes = null;
     try {
       HttpResponse response;
@@ -202,11 +214,22 @@ final class IoLoop implements Runnable {
       }
       if (!response.dropped()) {
         bytes = ResponseEncoder.encode(response, head, close);
+        if (channelIdle) {
+          writeEagerly(connection, bytes);
+        }
       }
     } finally {
       ByteBuffer encoded = bytes;
       completions.add(() -> startWriting(connection, encoded, close));
       selector.wakeup();
+    }
+  }
+
+  private static void writeEagerly(Connection connection, ByteBuffer bytes) {
+    try {
+      connection.channel.write(bytes);
+    } catch (IOException e) {
+      log.debug("Writing a response failed; the I/O thread will close the connection", e);
     }
   }
 
@@ -315,7 +338,9 @@ final class IoLoop implements Runnable {
   }
 
   private void close(Connection connection) {
-    connections.remove(connection);
+    if (connections.remove(connection)) {
+      openConnections.decrementAndGet();
+    }
     connection.key.cancel();
     connection.parser.reset();
     closeQuietly(connection.channel);
