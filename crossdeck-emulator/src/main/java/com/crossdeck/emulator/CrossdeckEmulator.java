@@ -154,7 +154,7 @@ public final class CrossdeckEmulator implements AutoCloseable {
   }
 
   /**
-   * The most recent API requests, oldest first: at most 10,000 and about 64 MB of bodies, so long
+   * The most recent API requests, oldest first: at most 10,000 and about 16 MB of bodies, so long
    * runs keep a fixed amount of memory.
    */
   public List<RecordedRequest> requests() {
