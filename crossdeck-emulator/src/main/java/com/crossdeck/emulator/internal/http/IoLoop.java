@@ -34,7 +34,7 @@ final class IoLoop implements Runnable {
 
   private final Selector selector;
   private final ExecutorService workers;
-  private final Handler handler;
+  private final Responder responder;
   private final HttpLimits limits;
   private final BodyBudget budget;
   private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
@@ -53,7 +53,7 @@ final class IoLoop implements Runnable {
       AtomicInteger openConnections) {
     this.selector = selector;
     this.workers = workers;
-    this.handler = handler;
+    this.responder = new Responder(handler);
     this.limits = limits;
     this.budget = budget;
     this.openConnections = openConnections;
@@ -166,9 +166,10 @@ final class IoLoop implements Runnable {
       }
       case REJECTED -> {
         Rejection rejection = connection.parser.rejection();
-        HttpResponse response =
-            handler.reject(rejection.status(), rejection.code(), rejection.message());
-        startWriting(connection, ResponseEncoder.encode(response, false, true), true);
+        startWriting(
+            connection,
+            responder.reject(rejection.status(), rejection.code(), rejection.message()),
+            true);
       }
     }
   }
@@ -203,20 +204,9 @@ final class IoLoop implements Runnable {
       boolean channelIdle) {
     ByteBuffer bytes = null;
     try {
-      HttpResponse response;
-      try {
-        response = handler.handle(request);
-      } catch (RuntimeException e) {
-        log.error("Answering {} {} failed", request.method(), request.path(), e);
-        response =
-            handler.reject(
-                500, "internal_error", "The emulator failed to answer; its log has the details.");
-      }
-      if (!response.dropped()) {
-        bytes = ResponseEncoder.encode(response, head, close);
-        if (channelIdle) {
-          writeEagerly(connection, bytes);
-        }
+      bytes = responder.respond(request, head, close);
+      if (bytes != null && channelIdle) {
+        writeEagerly(connection, bytes);
       }
     } finally {
       ByteBuffer encoded = bytes;
@@ -312,14 +302,14 @@ final class IoLoop implements Runnable {
         continue;
       }
       if (connection.state == Connection.State.READING && connection.parser.started()) {
-        HttpResponse timeout =
-            handler.reject(
+        ByteBuffer timeout =
+            responder.reject(
                 408,
                 "request_timeout",
                 "The request did not arrive completely within "
                     + limits.requestTimeout().toMillis()
                     + " ms.");
-        startWriting(connection, ResponseEncoder.encode(timeout, false, true), true);
+        startWriting(connection, timeout, true);
       } else {
         close(connection);
       }
