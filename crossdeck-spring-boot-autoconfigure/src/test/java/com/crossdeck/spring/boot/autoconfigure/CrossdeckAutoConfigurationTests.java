@@ -18,6 +18,11 @@ import com.crossdeck.spring.identity.RequestIdentity;
 import com.crossdeck.spring.identity.RequestIdentityReader;
 import com.crossdeck.spring.identity.SignInLinking;
 import com.crossdeck.spring.lifecycle.CrossdeckLifecycle;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -381,6 +386,44 @@ class CrossdeckAutoConfigurationTests {
               .contains("No crossdeck.secret-key is set")
               .contains(embedded.timelineUrl());
         });
+  }
+
+  @Test
+  void letsTheApplicationsOwnPagesCallTheEmbeddedEmulatorByDefault() {
+    runner.run(
+        context -> {
+          CrossdeckEmulator embedded = context.getBean(CrossdeckEmulator.class);
+
+          assertThat(preflightStatus(embedded, "http://localhost:8080")).isEqualTo(204);
+          assertThat(preflightStatus(embedded, "http://127.0.0.1:8080")).isEqualTo(204);
+          assertThat(preflightStatus(embedded, "http://app.test:8080")).isEqualTo(403);
+        });
+  }
+
+  @Test
+  void allowsTheConfiguredOriginsOnTheEmbeddedEmulator() {
+    runner
+        .withPropertyValues("crossdeck.emulator.allowed-origins=http://app.test:8080")
+        .run(
+            context -> {
+              CrossdeckEmulator embedded = context.getBean(CrossdeckEmulator.class);
+
+              assertThat(preflightStatus(embedded, "http://app.test:8080")).isEqualTo(204);
+              assertThat(preflightStatus(embedded, "http://localhost:8080")).isEqualTo(403);
+            });
+  }
+
+  private static int preflightStatus(CrossdeckEmulator emulator, String origin)
+      throws IOException, InterruptedException {
+    HttpRequest preflight =
+        HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/events"))
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .build();
+    return HttpClient.newHttpClient()
+        .send(preflight, HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   @Test
