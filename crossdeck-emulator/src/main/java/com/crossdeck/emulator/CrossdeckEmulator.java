@@ -1,8 +1,10 @@
 package com.crossdeck.emulator;
 
+import com.crossdeck.emulator.internal.AllowedOrigins;
 import com.crossdeck.emulator.internal.EmulatorConfig;
 import com.crossdeck.emulator.internal.EmulatorServer;
 import com.crossdeck.emulator.internal.RateLimit;
+import com.crossdeck.emulator.internal.http.HttpLimits;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,10 +24,14 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p>It serves {@code POST /v1/events}, {@code POST /v1/identity/alias} and {@code GET
- * /v1/sdk/heartbeat} with the hosted API's authentication, validation, idempotency, deduplication
- * and rate limiting; a read side ({@code GET /v1/customers/{id}/timeline}, an HTML page at {@code
- * /}); and {@link #faults() fault injection}. It binds 127.0.0.1 only.
+ * <p>It serves every call of the reference SDKs ({@code POST /v1/events}, {@code POST
+ * /v1/identity/alias}, {@code GET /v1/sdk/heartbeat}, {@code GET /v1/config}, entitlements, manual
+ * grants and revokes, audit entries, {@code POST /v1/identity/forget}, and "nothing known" answers
+ * for resolve, trust and purchase sync) with the hosted API's authentication, validation,
+ * idempotency, deduplication and rate limiting, to server SDKs and, through CORS and publishable
+ * keys, to browsers on {@linkplain Builder#allowedOrigins allowed origins}; a read side ({@code GET
+ * /v1/customers/{id}/timeline}, an HTML page at {@code /}); and {@link #faults() fault injection}.
+ * It binds 127.0.0.1 only.
  *
  * <p>Thread-safe. Every thread it starts is a daemon. Add it to a project as a test or development
  * dependency only.
@@ -106,7 +112,49 @@ public final class CrossdeckEmulator implements AutoCloseable {
   }
 
   /**
-   * The most recent API requests, oldest first: at most 10,000 and about 64 MB of bodies, so long
+   * The sandbox entitlements (active and inactive) of the customer {@code anyIdentifier} resolves
+   * to; empty if unknown.
+   */
+  public List<Entitlement> entitlements(String anyIdentifier) {
+    return entitlements(anyIdentifier, Environment.SANDBOX);
+  }
+
+  /** Like {@link #entitlements(String)}, in the given environment. */
+  public List<Entitlement> entitlements(String anyIdentifier, Environment environment) {
+    return running().entitlements(anyIdentifier, environment);
+  }
+
+  /**
+   * Grants a sandbox entitlement the way {@code POST /v1/server/customers/{id}/grant} does, audit
+   * entry included: to the customer {@code anyIdentifier} resolves to, or, when it is unknown, to a
+   * new customer with {@code anyIdentifier} as its developer user id (so a test can grant before
+   * the user ever signed in).
+   *
+   * @param duration {@code lifetime} or an ISO-8601 period such as {@code P30D}, {@code P1Y}
+   * @return the entitlement as granted
+   * @throws IllegalArgumentException if the duration is not one
+   */
+  public Entitlement grant(String anyIdentifier, String entitlementKey, String duration) {
+    return running().grant(anyIdentifier, entitlementKey, duration);
+  }
+
+  /**
+   * Revokes a sandbox entitlement as {@code POST /v1/server/customers/{id}/revoke} does (see {@link
+   * #grant} for how {@code anyIdentifier} is resolved).
+   *
+   * @return the entitlement after the revoke (inactive)
+   */
+  public Entitlement revoke(String anyIdentifier, String entitlementKey) {
+    return running().revoke(anyIdentifier, entitlementKey);
+  }
+
+  /** The sandbox audit entries of every grant and revoke, oldest first. */
+  public List<AuditEntry> auditEntries() {
+    return running().auditEntries(Environment.SANDBOX);
+  }
+
+  /**
+   * The most recent API requests, oldest first: at most 10,000 and about 16 MB of bodies, so long
    * runs keep a fixed amount of memory.
    */
   public List<RecordedRequest> requests() {
@@ -171,6 +219,7 @@ public final class CrossdeckEmulator implements AutoCloseable {
     private final Set<String> revokedKeys = new LinkedHashSet<>();
     private final Set<String> allowedOrigins = new LinkedHashSet<>();
     private Clock clock = Clock.systemUTC();
+    private HttpLimits httpLimits = HttpLimits.DEFAULT;
 
     private Builder() {}
 
@@ -221,11 +270,17 @@ public final class CrossdeckEmulator implements AutoCloseable {
     }
 
     /**
-     * {@code Origin} values from which publishable ({@code cd_pub_…}) keys are accepted; from any
-     * other origin they get 403 {@code origin_not_allowed}. None by default.
+     * Web origins ({@code scheme://host[:port]}, e.g. {@code http://localhost:8080}) the emulator
+     * serves browsers on: their requests to {@code /v1} get CORS headers (preflights included), and
+     * publishable ({@code cd_pub_…}) keys are accepted from them; from any other origin publishable
+     * keys get 403 {@code origin_not_allowed}. None by default. Adds to the origins given before.
+     *
+     * @throws IllegalArgumentException naming a value that is not an origin
      */
     public Builder allowedOrigins(String... origins) {
-      allowedOrigins.addAll(nonBlank("allowedOrigins", origins));
+      for (String origin : nonBlank("allowedOrigins", origins)) {
+        allowedOrigins.add(AllowedOrigins.normalize(origin));
+      }
       return this;
     }
 
@@ -238,10 +293,32 @@ public final class CrossdeckEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How long a client may take to send one complete request, from its first byte (default 10 s).
+     * A client that stalls longer gets 408 {@code request_timeout} and its connection is closed.
+     * Stalled clients never hold a worker thread while they stall, so this bounds memory and
+     * connections, not the service other clients get.
+     */
+    public Builder requestReadTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("requestReadTimeout must be positive, was " + timeout);
+      }
+      this.httpLimits = httpLimits.withRequestTimeout(timeout);
+      return this;
+    }
+
     /** An emulator with this configuration, not yet started. */
     public CrossdeckEmulator build() {
       return new CrossdeckEmulator(
-          new EmulatorConfig(port, rateLimit, allowedKeys, revokedKeys, allowedOrigins, clock));
+          new EmulatorConfig(
+              port,
+              rateLimit,
+              allowedKeys,
+              revokedKeys,
+              AllowedOrigins.of(allowedOrigins),
+              clock,
+              httpLimits));
     }
 
     private static List<String> nonBlank(String what, String... values) {

@@ -48,6 +48,16 @@ public final class CrossdeckEmulatorExtension
     this.builder = Objects.requireNonNull(builder, "builder");
   }
 
+  /**
+   * Adds web origins (e.g. {@code http://localhost:3000}) that may call the emulator from a
+   * browser: CORS and publishable keys, as {@link CrossdeckEmulator.Builder#allowedOrigins}. Call
+   * it where the extension is declared; it applies to emulators started afterwards.
+   */
+  public CrossdeckEmulatorExtension allowedOrigins(String... origins) {
+    builder.allowedOrigins(origins);
+    return this;
+  }
+
   /** Whether to forget all data, requests and faults before each test; true by default. */
   public CrossdeckEmulatorExtension resetBetweenTests(boolean reset) {
     this.resetBetweenTests = reset;
@@ -132,6 +142,26 @@ public final class CrossdeckEmulatorExtension
   /** See {@link CrossdeckEmulator#customerId(String, Environment)}. */
   public Optional<String> customerId(String anyIdentifier, Environment environment) {
     return get().customerId(anyIdentifier, environment);
+  }
+
+  /** See {@link CrossdeckEmulator#entitlements(String)}. */
+  public List<Entitlement> entitlements(String anyIdentifier) {
+    return get().entitlements(anyIdentifier);
+  }
+
+  /** See {@link CrossdeckEmulator#grant(String, String, String)}. */
+  public Entitlement grant(String anyIdentifier, String entitlementKey, String duration) {
+    return get().grant(anyIdentifier, entitlementKey, duration);
+  }
+
+  /** See {@link CrossdeckEmulator#revoke(String, String)}. */
+  public Entitlement revoke(String anyIdentifier, String entitlementKey) {
+    return get().revoke(anyIdentifier, entitlementKey);
+  }
+
+  /** See {@link CrossdeckEmulator#auditEntries()}. */
+  public List<AuditEntry> auditEntries() {
+    return get().auditEntries();
   }
 
   /** See {@link CrossdeckEmulator#requests()}. */

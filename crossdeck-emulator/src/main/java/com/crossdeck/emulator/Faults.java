@@ -7,9 +7,9 @@ import java.time.Duration;
  *
  * <p>{@link #failNext} and {@link #dropConnectionAfterProcessing} apply to ingest requests ({@code
  * POST /v1/events}) only, so an SDK's background heartbeat cannot consume a fault meant for its
- * event batches. {@link #latency} applies to every API request ({@code /v1/events}, {@code
- * /v1/identity/alias}, {@code /v1/sdk/heartbeat}); the read side, the timeline page and the control
- * endpoints are never faulted. Faulted requests still show up in {@code requests()}.
+ * event batches. {@link #latency} applies to every API request (every {@code /v1} route an SDK
+ * calls); the read side, the timeline page and the control endpoints are never faulted. Faulted
+ * requests still show up in {@code requests()}.
  *
  * <p>Thread-safe. {@link CrossdeckEmulator#reset()} clears all faults.
  */

@@ -11,9 +11,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One API request the emulator received ({@code /v1/events}, {@code /v1/identity/alias}, {@code
- * /v1/sdk/heartbeat} and unknown {@code /v1} paths), with the response it produced. The read side,
- * the timeline page and the control endpoints are not recorded.
+ * One API request the emulator received (every {@code /v1} route an SDK calls, and unknown {@code
+ * /v1} paths), with the response it produced. The read side ({@code /v1/customers/…}), CORS
+ * preflights, the timeline page and the control endpoints are not recorded.
  *
  * @param method the HTTP method, e.g. {@code POST}
  * @param path the request path without the query string, e.g. {@code /v1/events}

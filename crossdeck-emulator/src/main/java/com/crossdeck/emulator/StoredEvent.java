@@ -1,6 +1,7 @@
 package com.crossdeck.emulator;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,10 +12,15 @@ import java.util.Objects;
  *     event had none
  * @param name the event name
  * @param timestamp epoch milliseconds as sent, or the time the batch was received when absent
- * @param identity the one identity hint the event was sent with
- * @param customerId the {@code cdcust_…} customer the hint resolves to at the time this value was
- *     read; after an alias or a merge this is the surviving customer, which is how back-attribution
- *     shows
+ * @param identity the hint that decided the event's customer, by precedence: a {@code
+ *     crossdeckCustomerId} the emulator issued, else the {@code developerUserId}, else the {@code
+ *     anonymousId}; for an event attributed to no customer, its {@code crossdeckCustomerId}
+ * @param identities every hint the event was sent with, in that precedence order (one for the
+ *     server SDKs; the web SDK sends all it knows)
+ * @param customerId the {@code cdcust_…} customer the event belongs to at the time this value was
+ *     read (after an alias or a merge, the surviving customer, which is how back-attribution
+ *     shows); {@code null} when its only hint was a {@code crossdeckCustomerId} the emulator never
+ *     issued, so it belongs to no customer
  * @param properties the event's properties as an immutable tree of maps, lists, strings, numbers,
  *     booleans and nulls (empty when the event had none)
  * @param environment the environment of the key that sent it
@@ -27,18 +33,19 @@ public record StoredEvent(
     String name,
     long timestamp,
     IdentityHint identity,
+    List<IdentityHint> identities,
     String customerId,
     Map<String, Object> properties,
     Environment environment,
     Instant receivedAt,
     String idempotencyKey) {
 
-  /** Validates that every component except the idempotency key is present. */
+  /** Validates that every component except the customer and idempotency key is present. */
   public StoredEvent {
     Objects.requireNonNull(eventId, "eventId");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(identity, "identity");
-    Objects.requireNonNull(customerId, "customerId");
+    identities = List.copyOf(identities);
     Objects.requireNonNull(properties, "properties");
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(receivedAt, "receivedAt");

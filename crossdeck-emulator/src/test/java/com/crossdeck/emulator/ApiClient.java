@@ -51,6 +51,11 @@ final class ApiClient {
     return send(request(path, headers).POST(body(body)));
   }
 
+  /** {@code POST path} to a control route: JSON, no key, plus the given header pairs. */
+  Reply control(String path, String body, String... headers) {
+    return send(request(path, headers).header("Content-Type", "application/json").POST(body(body)));
+  }
+
   /** {@code GET path} with only the given header name/value pairs. */
   Reply get(String path, String... headers) {
     return send(request(path, headers).GET());

@@ -104,19 +104,10 @@ class EventValidationTest {
   }
 
   @Test
-  void rejectsSecondHintWithIndexAndParam() {
-    ObjectNode twoHints = userEvent("x", "user_1").put("anonymousId", "anon_1");
+  void acceptsAnEventWithSeveralHintsAsTheWebSdkSendsThem() {
+    ObjectNode webEvent = userEvent("x", "user_1").put("anonymousId", "anon_1");
 
-    assertInvalidRequest(
-        client.postEvents(batch(valid(0), twoHints)), "multiple_identity_hints", "anonymousId", 1);
-  }
-
-  @Test
-  void namesCustomerIdAsSecondHintWhenSentWithAnonymousId() {
-    ObjectNode twoHints = anonymousEvent("x", "anon_1").put("crossdeckCustomerId", "cdcust_1");
-
-    assertInvalidRequest(
-        client.postEvents(batch(twoHints)), "multiple_identity_hints", "crossdeckCustomerId", 0);
+    assertThat(client.postEvents(batch(valid(0), webEvent)).status()).isEqualTo(202);
   }
 
   @Test

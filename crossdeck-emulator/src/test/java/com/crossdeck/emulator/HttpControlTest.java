@@ -24,7 +24,7 @@ class HttpControlTest {
   @Test
   void armsInjectedFailuresWithRetryAfter() {
     Reply armed =
-        client.post(
+        client.control(
             "/_emulator/faults",
             "{\"failNext\":{\"count\":1,\"status\":503,\"retryAfterMs\":1000}}");
 
@@ -38,7 +38,7 @@ class HttpControlTest {
   @Test
   void armsLatencyAndDroppedConnections() {
     JsonNode armed =
-        client.post("/_emulator/faults", "{\"latencyMs\":5,\"dropConnections\":2}").json();
+        client.control("/_emulator/faults", "{\"latencyMs\":5,\"dropConnections\":2}").json();
 
     assertThat(armed.path("latencyMs").intValue()).isEqualTo(5);
     assertThat(armed.path("dropConnectionsRemaining").intValue()).isEqualTo(2);
@@ -66,7 +66,8 @@ class HttpControlTest {
 
   @Test
   void rejectsAFaultWithANonErrorStatus() {
-    Reply reply = client.post("/_emulator/faults", "{\"failNext\":{\"count\":1,\"status\":200}}");
+    Reply reply =
+        client.control("/_emulator/faults", "{\"failNext\":{\"count\":1,\"status\":200}}");
 
     assertThat(reply.status()).isEqualTo(400);
     assertThat(reply.error().path("code").asText()).isEqualTo("invalid_param_value");
@@ -78,7 +79,10 @@ class HttpControlTest {
     emulator.awaitEvents(1, Duration.ofSeconds(5));
 
     Reply reset =
-        client.send(client.request("/_emulator/reset").POST(HttpRequest.BodyPublishers.noBody()));
+        client.send(
+            client
+                .request("/_emulator/reset", "Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()));
 
     assertThat(reset.status()).isEqualTo(200);
     assertThat(emulator.events()).isEmpty();
@@ -92,5 +96,97 @@ class HttpControlTest {
     client.get("/");
 
     assertThat(emulator.requests()).isEmpty();
+  }
+
+  @Test
+  void refusesAResetSentAsPlainTextAsAnyWebPageCouldWithoutAPreflight() {
+    client.postEvents(batch);
+    emulator.awaitEvents(1, Duration.ofSeconds(5));
+
+    Reply reply = client.post("/_emulator/reset", "{}", "Content-Type", "text/plain");
+
+    assertThat(reply.status()).isEqualTo(415);
+    assertThat(reply.error().path("code").asText()).isEqualTo("unsupported_content_type");
+    assertThat(emulator.events()).hasSize(1);
+  }
+
+  @Test
+  void refusesAControlPostWithoutAContentType() {
+    Reply reply = client.post("/_emulator/faults", "{\"latencyMs\":5}");
+
+    assertThat(reply.status()).isEqualTo(415);
+    assertThat(client.get("/_emulator/faults").json().path("latencyMs").intValue()).isZero();
+  }
+
+  @Test
+  void refusesAControlRequestFromAnotherOrigin() {
+    Reply reply =
+        client.post(
+            "/_emulator/reset",
+            "{}",
+            "Content-Type",
+            "application/json",
+            "Origin",
+            "https://evil.example");
+
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(reply.error().path("type").asText()).isEqualTo("permission_error");
+    assertThat(reply.error().path("code").asText()).isEqualTo("cross_origin_forbidden");
+    assertThat(reply.header("Access-Control-Allow-Origin")).isNull();
+  }
+
+  @Test
+  void refusesAControlRequestTheBrowserMarksAsCrossSite() {
+    Reply reply = client.get("/_emulator/faults", "Sec-Fetch-Site", "cross-site");
+
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(reply.error().path("code").asText()).isEqualTo("cross_origin_forbidden");
+  }
+
+  @Test
+  void refusesAControlRequestAddressedToAnotherHostAsADnsRebindingPageWould() {
+    try (RawSocket socket = new RawSocket(emulator.port())) {
+      String received =
+          socket
+              .send(
+                  "POST /_emulator/reset HTTP/1.1\r\nHost: rebind.evil.example:"
+                      + emulator.port()
+                      + "\r\nContent-Type: application/json\r\nContent-Length: 0\r\n"
+                      + "Connection: close\r\n\r\n")
+              .readUntilClosed();
+
+      assertThat(received).startsWith("HTTP/1.1 403 ").contains("cross_origin_forbidden");
+    }
+  }
+
+  @Test
+  void acceptsAControlRequestFromTheEmulatorsOwnPages() {
+    Reply reply =
+        client.control(
+            "/_emulator/faults",
+            "{\"latencyMs\":1}",
+            "Origin",
+            "http://127.0.0.1:" + emulator.port(),
+            "Sec-Fetch-Site",
+            "same-origin");
+
+    assertThat(reply.status()).isEqualTo(200);
+  }
+
+  @Test
+  void refusesACrossOriginPreflightForAControl() {
+    Reply reply =
+        client.send(
+            client
+                .request(
+                    "/_emulator/reset",
+                    "Origin",
+                    "https://evil.example",
+                    "Access-Control-Request-Method",
+                    "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(reply.header("Access-Control-Allow-Origin")).isNull();
   }
 }

@@ -34,7 +34,7 @@ record AliasRequest(
     }
     for (String field : List.of("userId", "anonymousId", "crossdeckCustomerId")) {
       String value = text(body, field);
-      if (value != null && value.length() > EventValidator.MAX_IDENTITY_LENGTH) {
+      if (value != null && TextLength.of(value) > EventValidator.MAX_IDENTITY_LENGTH) {
         throw invalid(
             "invalid_param_value",
             field + " must be at most " + EventValidator.MAX_IDENTITY_LENGTH + " characters.",

@@ -12,10 +12,14 @@ import java.util.Set;
 
 /**
  * A customer of the identity graph: one {@code cdcust_…} id, every identifier linked to it, the
- * events recorded for those identifiers, and what {@code identify} told about the person. Mutable
- * and confined to the indexer thread.
+ * events recorded for those identifiers, what {@code identify} told about the person, its
+ * entitlements, and the aliases that were refused because they would have added a second user.
+ * Mutable and confined to the indexer thread.
  */
 final class Customer {
+
+  /** Refused aliases kept per customer; older ones are forgotten. */
+  static final int MAX_REFUSED_ALIASES = 20;
 
   private final String id;
   private final long creationOrder;
@@ -24,6 +28,8 @@ final class Customer {
   private final List<StoredRecord> events = new ArrayList<>();
   private final List<String> mergedFrom = new ArrayList<>();
   private final Map<String, Object> traits = new LinkedHashMap<>();
+  private final List<RefusedAlias> refusedAliases = new ArrayList<>();
+  private final EntitlementBook entitlements = new EntitlementBook();
   private String email;
   private Instant lastActivity;
 
@@ -45,6 +51,30 @@ final class Customer {
 
   Set<IdentityHint> identifiers() {
     return identifiers;
+  }
+
+  /** The developer user ids among its identifiers: at most one, unless the graph was bypassed. */
+  List<String> developerUserIds() {
+    return identifiers.stream()
+        .filter(identifier -> identifier.type() == IdentityHint.Type.DEVELOPER_USER_ID)
+        .map(IdentityHint::value)
+        .toList();
+  }
+
+  EntitlementBook entitlements() {
+    return entitlements;
+  }
+
+  /** Its events, in the order they were stored. */
+  List<StoredRecord> events() {
+    return events;
+  }
+
+  void recordRefusedAlias(RefusedAlias refused) {
+    refusedAliases.add(refused);
+    if (refusedAliases.size() > MAX_REFUSED_ALIASES) {
+      refusedAliases.remove(0);
+    }
   }
 
   void record(StoredRecord event) {
@@ -74,6 +104,8 @@ final class Customer {
     events.addAll(other.events);
     mergedFrom.add(other.id);
     mergedFrom.addAll(other.mergedFrom);
+    other.refusedAliases.forEach(this::recordRefusedAlias);
+    entitlements.absorb(other.entitlements);
     other.traits.forEach(traits::putIfAbsent);
     if (email == null) {
       email = other.email;
@@ -96,6 +128,8 @@ final class Customer {
         email,
         Collections.unmodifiableMap(new LinkedHashMap<>(traits)),
         List.copyOf(mergedFrom),
+        List.copyOf(refusedAliases),
+        entitlements.all(),
         createdAt,
         lastActivity,
         events.size(),

@@ -11,7 +11,8 @@ final class CustomerJson {
 
   private CustomerJson() {}
 
-  static ObjectNode customer(CustomerSnapshot customer, Environment environment) {
+  static ObjectNode customer(CustomerView view, Environment environment) {
+    CustomerSnapshot customer = view.customer();
     ObjectNode json = Json.object();
     json.put("object", "customer");
     json.put("id", customer.id());
@@ -24,8 +25,23 @@ final class CustomerJson {
           .put("id", identifier.value());
     }
     json.put("email", customer.email());
+    ArrayNode entitlements = json.putArray("entitlements");
+    customer
+        .entitlements()
+        .forEach(e -> entitlements.add(EntitlementJson.entitlement(e, view.readAt())));
+    ArrayNode audit = json.putArray("auditEventIds");
+    view.audit().forEach(entry -> audit.add(entry.eventId()));
     json.set("traits", Json.tree(customer.traits()));
     json.set("mergedFrom", Json.tree(customer.mergedFrom()));
+    ArrayNode refused = json.putArray("refusedAliases");
+    for (RefusedAlias alias : customer.refusedAliases()) {
+      refused
+          .addObject()
+          .put("at", alias.at().toEpochMilli())
+          .put("userId", alias.userId())
+          .put("field", alias.identifier().field())
+          .put("value", alias.identifier().value());
+    }
     json.put("createdAt", customer.createdAt().toEpochMilli());
     json.put("lastActivityAt", customer.lastActivity().toEpochMilli());
     json.put("eventCount", customer.eventCount());
@@ -52,6 +68,10 @@ final class CustomerJson {
     json.putObject("source")
         .put("field", event.identity().field())
         .put("value", event.identity().value());
+    ArrayNode identities = json.putArray("identities");
+    for (IdentityHint hint : event.identities()) {
+      identities.addObject().put("field", hint.field()).put("value", hint.value());
+    }
     json.put("receivedAt", event.receivedAt().toEpochMilli());
     json.put("idempotencyKey", event.idempotencyKey());
     return json;

@@ -21,17 +21,23 @@ final class CustomerReadHandler {
   }
 
   ApiResponse timeline(HttpCall call, String anyIdentifier) {
-    return respond(call, anyIdentifier, CustomerJson::timeline);
+    return respond(
+        call,
+        anyIdentifier,
+        (view, environment) -> CustomerJson.timeline(view.customer(), environment));
   }
 
   private ApiResponse respond(
-      HttpCall call,
-      String anyIdentifier,
-      BiFunction<CustomerSnapshot, Environment, Object> render) {
+      HttpCall call, String anyIdentifier, BiFunction<CustomerView, Environment, Object> render) {
     Scope scope = ReadScope.of(call);
-    CustomerSnapshot customer =
+    CustomerView customer =
         indexer
-            .read(store -> store.customer(scope, anyIdentifier, Integer.MAX_VALUE))
+            .read(
+                store ->
+                    store
+                        .customer(scope, anyIdentifier, Integer.MAX_VALUE)
+                        .map(
+                            snapshot -> CustomerView.of(store, scope, snapshot, call.receivedAt())))
             .orElseThrow(
                 () ->
                     new ApiException(

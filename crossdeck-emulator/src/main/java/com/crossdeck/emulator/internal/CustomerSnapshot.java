@@ -1,5 +1,6 @@
 package com.crossdeck.emulator.internal;
 
+import com.crossdeck.emulator.Entitlement;
 import com.crossdeck.emulator.IdentityHint;
 import com.crossdeck.emulator.StoredEvent;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.util.Map;
  *
  * @param events the timeline, oldest first (possibly only its most recent part, see {@code
  *     eventCount})
+ * @param refusedAliases aliases refused because they would have added a second user, oldest first
+ * @param entitlements its entitlements, active and inactive
  * @param eventCount how many events the customer has in total
  */
 record CustomerSnapshot(
@@ -19,7 +22,18 @@ record CustomerSnapshot(
     String email,
     Map<String, Object> traits,
     List<String> mergedFrom,
+    List<RefusedAlias> refusedAliases,
+    List<Entitlement> entitlements,
     Instant createdAt,
     Instant lastActivity,
     int eventCount,
-    List<StoredEvent> events) {}
+    List<StoredEvent> events) {
+
+  /** Whether it holds more than one developer user id, which the graph never allows. */
+  boolean holdsSeveralUsers() {
+    return identifiers.stream()
+            .filter(identifier -> identifier.type() == IdentityHint.Type.DEVELOPER_USER_ID)
+            .count()
+        > 1;
+  }
+}

@@ -1,6 +1,8 @@
 package com.crossdeck.emulator.internal;
 
+import com.crossdeck.emulator.internal.http.HttpLimits;
 import java.time.Clock;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -10,21 +12,25 @@ import java.util.Set;
  * @param rateLimit the per-project token bucket
  * @param allowedKeys when non-empty, the only keys accepted
  * @param revokedKeys keys rejected with {@code key_revoked}
- * @param allowedOrigins {@code Origin} values that publishable ({@code cd_pub_…}) keys may use
+ * @param allowedOrigins the web origins served CORS headers and allowed to use publishable keys
  * @param clock the time source for timestamps, idempotency expiry and the rate limit
+ * @param httpLimits what the transport allows a client (threads, deadlines, sizes)
  */
 public record EmulatorConfig(
     int port,
     RateLimit rateLimit,
     Set<String> allowedKeys,
     Set<String> revokedKeys,
-    Set<String> allowedOrigins,
-    Clock clock) {
+    AllowedOrigins allowedOrigins,
+    Clock clock,
+    HttpLimits httpLimits) {
 
-  /** Makes the key and origin sets immutable copies. */
+  /** Makes the key sets immutable copies. */
   public EmulatorConfig {
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(httpLimits, "httpLimits");
     allowedKeys = Set.copyOf(allowedKeys);
     revokedKeys = Set.copyOf(revokedKeys);
-    allowedOrigins = Set.copyOf(allowedOrigins);
+    Objects.requireNonNull(allowedOrigins, "allowedOrigins");
   }
 }

@@ -1,30 +1,31 @@
 package com.crossdeck.emulator.internal;
 
+import com.crossdeck.emulator.AuditEntry;
+import com.crossdeck.emulator.Entitlement;
 import com.crossdeck.emulator.Environment;
 import com.crossdeck.emulator.Faults;
 import com.crossdeck.emulator.RecordedRequest;
 import com.crossdeck.emulator.StoredEvent;
-import com.sun.net.httpserver.HttpServer;
+import com.crossdeck.emulator.internal.http.HttpServer;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running emulator: the JDK HTTP server on 127.0.0.1, its handlers, and the state they share.
- * {@code CrossdeckEmulator} is the public face of this class.
+ * A running emulator: the HTTP server on 127.0.0.1, its handlers, and the state they share. {@code
+ * CrossdeckEmulator} is the public face of this class.
  */
 public final class EmulatorServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(EmulatorServer.class);
 
   private static final String HOST = "127.0.0.1";
-  private static final int HANDLER_THREADS = 32;
 
   private final StoredCounter counter = new StoredCounter();
   private final Indexer indexer = new Indexer(new Store(counter));
@@ -33,21 +34,13 @@ public final class EmulatorServer implements AutoCloseable {
       new RequestLog(RequestLog.DEFAULT_MAX_REQUESTS, RequestLog.DEFAULT_MAX_BODY_BYTES);
   private final IdempotencyCache idempotency;
   private final RateLimiter rateLimiter;
-  private final ThreadPoolExecutor executor;
+  private final Clock clock;
   private final HttpServer server;
 
   private EmulatorServer(EmulatorConfig config, String testKey) {
     this.idempotency = new IdempotencyCache(config.clock());
     this.rateLimiter = new RateLimiter(config.rateLimit(), config.clock());
-    this.executor =
-        new ThreadPoolExecutor(
-            HANDLER_THREADS,
-            HANDLER_THREADS,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            new EmulatorThreads("http"));
-    executor.allowCoreThreadTimeOut(true);
+    this.clock = config.clock();
     KeyAuthenticator authenticator =
         new KeyAuthenticator(config.allowedKeys(), config.revokedKeys(), config.allowedOrigins());
     boolean testKeyAccepted =
@@ -57,16 +50,30 @@ public final class EmulatorServer implements AutoCloseable {
             new IngestHandler(authenticator, idempotency, rateLimiter, indexer),
             new AliasHandler(authenticator, indexer),
             new HeartbeatHandler(authenticator),
+            new ConfigHandler(authenticator),
+            new EntitlementHandler(authenticator, idempotency, indexer),
+            new ForgetHandler(authenticator, indexer),
+            new NoDataHandler(authenticator, idempotency, indexer),
             new CustomerReadHandler(indexer),
             new TimelinePage(
                 indexer, new TimelineHtml(this::baseUrl, testKeyAccepted ? testKey : null)),
             new ControlHandler(faults, this::reset));
-    Router router = new Router(routes.all(), faults, requests, config.clock());
+    Router router =
+        new Router(
+            routes.all(),
+            faults,
+            requests,
+            config.clock(),
+            new CorsPolicy(config.allowedOrigins()),
+            new ControlGuard(this::port));
     try {
       this.server =
-          JdkServerLauncher.launch(new InetSocketAddress(HOST, config.port()), router, executor);
+          HttpServer.start(
+              new InetSocketAddress(HOST, config.port()),
+              router,
+              config.httpLimits(),
+              EmulatorThreads.PREFIX);
     } catch (RuntimeException e) {
-      executor.shutdownNow();
       indexer.close();
       throw e;
     }
@@ -84,7 +91,7 @@ public final class EmulatorServer implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
   public String baseUrl() {
@@ -111,6 +118,45 @@ public final class EmulatorServer implements AutoCloseable {
   public Optional<String> customerId(String anyIdentifier, Environment environment) {
     return indexer.read(
         store -> store.customer(Scope.of(environment), anyIdentifier, 0).map(CustomerSnapshot::id));
+  }
+
+  public List<Entitlement> entitlements(String anyIdentifier, Environment environment) {
+    return indexer.read(
+        store -> store.entitlements().entitlements(Scope.of(environment), anyIdentifier));
+  }
+
+  public Entitlement grant(String anyIdentifier, String entitlementKey, String duration) {
+    Objects.requireNonNull(anyIdentifier, "anyIdentifier");
+    Objects.requireNonNull(entitlementKey, "entitlementKey");
+    GrantDuration parsed = GrantDuration.parse(Objects.requireNonNull(duration, "duration"));
+    return changeInSandbox(
+        (ledger, sandbox, now) ->
+            ledger.grantToAny(sandbox, anyIdentifier, entitlementKey, parsed, now));
+  }
+
+  public Entitlement revoke(String anyIdentifier, String entitlementKey) {
+    Objects.requireNonNull(anyIdentifier, "anyIdentifier");
+    Objects.requireNonNull(entitlementKey, "entitlementKey");
+    return changeInSandbox(
+        (ledger, sandbox, now) ->
+            ledger.revokeFromAny(sandbox, anyIdentifier, entitlementKey, now));
+  }
+
+  /** A grant or revoke made from Java, applied on the indexer thread like one made over HTTP. */
+  private interface SandboxChange {
+    EntitlementLedger.Mutation apply(EntitlementLedger ledger, Scope sandbox, Instant now);
+  }
+
+  private Entitlement changeInSandbox(SandboxChange change) {
+    Instant now = clock.instant();
+    return indexer
+        .read(store -> change.apply(store.entitlements(), Scope.of(Environment.SANDBOX), now))
+        .change()
+        .entitlement();
+  }
+
+  public List<AuditEntry> auditEntries(Environment environment) {
+    return indexer.read(store -> store.entitlements().audit(Scope.of(environment)));
   }
 
   public List<RecordedRequest> requests() {
@@ -167,8 +213,7 @@ public final class EmulatorServer implements AutoCloseable {
   @Override
   public void close() {
     int port = port();
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
     indexer.close();
     log.info("Crossdeck emulator on port {} stopped", port);
   }

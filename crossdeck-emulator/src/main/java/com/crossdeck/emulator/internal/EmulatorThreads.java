@@ -9,11 +9,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class EmulatorThreads implements ThreadFactory {
 
+  /** The start of every emulator thread's name. */
+  static final String PREFIX = "crossdeck-emulator-";
+
   private final String prefix;
   private final AtomicInteger count = new AtomicInteger();
 
   EmulatorThreads(String role) {
-    this.prefix = "crossdeck-emulator-" + role + "-";
+    this.prefix = PREFIX + role + "-";
   }
 
   @Override

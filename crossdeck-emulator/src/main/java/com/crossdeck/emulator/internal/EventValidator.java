@@ -12,16 +12,20 @@ import java.util.List;
  * <ol>
  *   <li>{@code name}: a non-empty string ({@code missing_required_param}; a non-string is {@code
  *       invalid_param_value});
- *   <li>exactly one of {@code developerUserId}, {@code anonymousId}, {@code crossdeckCustomerId}:
- *       none → {@code missing_identity_hint} (param {@code developerUserId}), several → {@code
- *       multiple_identity_hints} (param = the second one in that order);
- *   <li>the hint: a string of 1–256 characters ({@code invalid_param_value});
+ *   <li>at least one of {@code developerUserId}, {@code anonymousId}, {@code crossdeckCustomerId}
+ *       (none → {@code missing_identity_hint}, param {@code developerUserId}); several are
+ *       accepted, as the web SDK sends every identity it knows, and {@link IdentityGraph} decides
+ *       by precedence;
+ *   <li>each hint: a string of 1–256 characters ({@code invalid_param_value});
  *   <li>{@code properties}: an object whose compact UTF-8 JSON is at most 8192 bytes ({@code
  *       invalid_param_value}, {@code properties_too_large});
- *   <li>{@code eventId}: a string of 1–256 characters; {@code timestamp}: a number.
+ *   <li>{@code eventId}: a string of 1–256 characters; {@code timestamp}: a whole number of epoch
+ *       milliseconds from 0 (1970) to {@value #MAX_TIMESTAMP} (the end of the year 9999).
  * </ol>
  *
- * A JSON {@code null} counts as absent for every optional field, because serializers that write
+ * Characters are Unicode code points ({@link TextLength}).
+ *
+ * <p>A JSON {@code null} counts as absent for every optional field, because serializers that write
  * nulls (Jackson's default, for one) are common in the clients that send here.
  */
 final class EventValidator {
@@ -29,6 +33,7 @@ final class EventValidator {
   static final int MAX_IDENTITY_LENGTH = 256;
   static final int MAX_EVENT_ID_LENGTH = 256;
   static final int MAX_PROPERTIES_BYTES = 8192;
+  static final long MAX_TIMESTAMP = 253_402_300_799_999L;
 
   private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
@@ -40,7 +45,7 @@ final class EventValidator {
           "invalid_param_value", "events[" + index + "] must be an object.", "events", index);
     }
     String name = name(event, index);
-    IdentityHint identity = identity(event, index);
+    List<IdentityHint> identities = identities(event, index);
     byte[] properties = properties(event, index);
     String eventId = eventId(event, index);
     long timestamp = timestamp(event, index, receivedAtMillis);
@@ -48,7 +53,7 @@ final class EventValidator {
         eventId == null ? Ids.eventId(receivedAtMillis) : eventId,
         name,
         timestamp,
-        identity,
+        identities,
         properties);
   }
 
@@ -64,35 +69,30 @@ final class EventValidator {
     return name.textValue();
   }
 
-  private static IdentityHint identity(JsonNode event, int index) {
-    List<IdentityHint.Type> given = new ArrayList<>();
-    for (IdentityHint.Type type : IdentityHint.Type.values()) {
-      if (present(event, type.fieldName()) != null) {
-        given.add(type);
+  /** The event's hints in {@link IdentityGraph#PRECEDENCE} order, each validated. */
+  private static List<IdentityHint> identities(JsonNode event, int index) {
+    List<IdentityHint> hints = new ArrayList<>(IdentityGraph.PRECEDENCE.size());
+    for (IdentityHint.Type type : IdentityGraph.PRECEDENCE) {
+      JsonNode value = present(event, type.fieldName());
+      if (value == null) {
+        continue;
       }
+      if (!value.isTextual() || !TextLength.isWithin(value.textValue(), MAX_IDENTITY_LENGTH)) {
+        throw invalidValue(
+            "must be a string of 1-" + MAX_IDENTITY_LENGTH + " characters",
+            type.fieldName(),
+            index);
+      }
+      hints.add(new IdentityHint(type, value.textValue()));
     }
-    if (given.isEmpty()) {
+    if (hints.isEmpty()) {
       throw invalid(
           "missing_identity_hint",
           "events[" + index + "] needs one of developerUserId, anonymousId or crossdeckCustomerId.",
           IdentityHint.Type.DEVELOPER_USER_ID.fieldName(),
           index);
     }
-    if (given.size() > 1) {
-      String second = given.get(1).fieldName();
-      throw invalid(
-          "multiple_identity_hints",
-          "events[" + index + "] must carry exactly one identity hint; also got " + second + ".",
-          second,
-          index);
-    }
-    IdentityHint.Type type = given.get(0);
-    JsonNode value = event.get(type.fieldName());
-    if (!value.isTextual() || !lengthWithin(value.textValue(), MAX_IDENTITY_LENGTH)) {
-      throw invalidValue(
-          "must be a string of 1-" + MAX_IDENTITY_LENGTH + " characters", type.fieldName(), index);
-    }
-    return new IdentityHint(type, value.textValue());
+    return List.copyOf(hints);
   }
 
   private static byte[] properties(JsonNode event, int index) {
@@ -126,7 +126,7 @@ final class EventValidator {
     if (eventId == null) {
       return null;
     }
-    if (!eventId.isTextual() || !lengthWithin(eventId.textValue(), MAX_EVENT_ID_LENGTH)) {
+    if (!eventId.isTextual() || !TextLength.isWithin(eventId.textValue(), MAX_EVENT_ID_LENGTH)) {
       throw invalidValue(
           "must be a string of 1-" + MAX_EVENT_ID_LENGTH + " characters", "eventId", index);
     }
@@ -138,19 +138,21 @@ final class EventValidator {
     if (timestamp == null) {
       return receivedAtMillis;
     }
-    if (!timestamp.isNumber()) {
-      throw invalidValue("must be a number (epoch milliseconds)", "timestamp", index);
+    if (!timestamp.isIntegralNumber()
+        || !timestamp.canConvertToLong()
+        || timestamp.longValue() < 0
+        || timestamp.longValue() > MAX_TIMESTAMP) {
+      throw invalidValue(
+          "must be a whole number of epoch milliseconds from 0 to " + MAX_TIMESTAMP,
+          "timestamp",
+          index);
     }
-    return timestamp.asLong();
+    return timestamp.longValue();
   }
 
   private static JsonNode present(JsonNode event, String field) {
     JsonNode value = event.get(field);
     return value == null || value.isNull() ? null : value;
-  }
-
-  private static boolean lengthWithin(String value, int max) {
-    return !value.isEmpty() && value.length() <= max;
   }
 
   private static ApiException invalidValue(String rule, String param, int index) {

@@ -2,7 +2,10 @@ package com.crossdeck.emulator.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** {@code GET /v1/sdk/heartbeat}: proves the key works and reports the server's clock (§a.7). */
+/**
+ * {@code GET /v1/sdk/heartbeat}: proves the key works and reports the server's clock (§a.7). The
+ * {@code platform} is {@code web} for a publishable key and {@code server} for a secret key.
+ */
 final class HeartbeatHandler {
 
   static final String APP_ID = "app_emulator";
@@ -20,7 +23,7 @@ final class HeartbeatHandler {
     heartbeat.put("ok", true);
     heartbeat.put("projectId", principal.scope().projectId());
     heartbeat.put("appId", APP_ID);
-    heartbeat.put("platform", "server");
+    heartbeat.put("platform", principal.publishable() ? "web" : "server");
     heartbeat.put("env", principal.environment().wireName());
     heartbeat.put("serverTime", call.receivedAt().toEpochMilli());
     return ApiResponse.json(200, heartbeat);

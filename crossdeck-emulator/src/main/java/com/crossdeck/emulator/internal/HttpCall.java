@@ -1,9 +1,7 @@
 package com.crossdeck.emulator.internal;
 
-import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.OutputStream;
+import com.crossdeck.emulator.internal.http.HttpLimits;
+import com.crossdeck.emulator.internal.http.HttpRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,43 +11,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One request being served: what arrived, its request id, and the way to answer it. */
+/** One request being served: what arrived, when, and the request id its answer carries. */
 final class HttpCall {
 
-  private final HttpExchange exchange;
+  /** The API's request size limit: 1 MB. */
+  static final int MAX_BODY_BYTES = HttpLimits.DEFAULT.maxBodyBytes();
+
+  private final HttpRequest request;
   private final String requestId = Ids.requestId();
   private final Instant receivedAt;
-  private final RequestBody body;
   private final List<String> segments;
   private final Map<String, String> query;
 
-  private HttpCall(HttpExchange exchange, Instant receivedAt, RequestBody body) {
-    this.exchange = exchange;
+  HttpCall(HttpRequest request, Instant receivedAt) {
+    this.request = request;
     this.receivedAt = receivedAt;
-    this.body = body;
-    this.segments = segments(exchange.getRequestURI().getRawPath());
-    this.query = query(exchange.getRequestURI().getRawQuery());
-  }
-
-  /** Reads the request, including its body, so every answer leaves the connection reusable. */
-  static HttpCall read(HttpExchange exchange, Instant receivedAt) throws IOException {
-    return new HttpCall(
-        exchange,
-        receivedAt,
-        RequestBody.read(exchange.getRequestBody(), declaredLength(exchange)));
+    this.segments = segments(request.path());
+    this.query = query(request.rawQuery());
   }
 
   String method() {
-    return exchange.getRequestMethod();
+    return request.method();
   }
 
   String path() {
-    return exchange.getRequestURI().getRawPath();
+    return request.path();
   }
 
   String rawQuery() {
-    String raw = exchange.getRequestURI().getRawQuery();
-    return raw == null ? "" : raw;
+    return request.rawQuery();
   }
 
   /** The decoded, non-empty path segments: {@code /v1/customers/a%2Fb} → [v1, customers, a/b]. */
@@ -58,11 +48,11 @@ final class HttpCall {
   }
 
   Optional<String> header(String name) {
-    return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+    return request.headers().first(name);
   }
 
   Map<String, List<String>> headers() {
-    return exchange.getRequestHeaders();
+    return request.headers().asMap();
   }
 
   Optional<String> queryParam(String name) {
@@ -79,43 +69,19 @@ final class HttpCall {
 
   /** The body as received, for the request log; empty when it was too large. */
   byte[] receivedBytes() {
-    return body.bytes();
+    return request.body();
   }
 
   /** The body, or a 413 {@code request_too_large} when it exceeded the 1 MB limit. */
   byte[] body() {
-    if (body.tooLarge()) {
+    if (request.bodyTooLarge()) {
       throw new ApiException(
           ApiError.of(
               413,
               "request_too_large",
-              "Request body exceeds the limit of " + RequestBody.MAX_BYTES + " bytes."));
+              "Request body exceeds the limit of " + MAX_BODY_BYTES + " bytes."));
     }
-    return body.bytes();
-  }
-
-  void send(ApiResponse response) throws IOException {
-    Headers headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", response.contentType());
-    headers.set("x-request-id", requestId);
-    response.headers().forEach(headers::set);
-    byte[] bytes = response.body();
-    exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  private static long declaredLength(HttpExchange exchange) {
-    String value = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (value == null) {
-      return -1;
-    }
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return request.body();
   }
 
   private static List<String> segments(String rawPath) {
@@ -130,7 +96,7 @@ final class HttpCall {
 
   private static Map<String, String> query(String rawQuery) {
     Map<String, String> result = new HashMap<>();
-    if (rawQuery != null) {
+    if (!rawQuery.isEmpty()) {
       for (String pair : rawQuery.split("&")) {
         int eq = pair.indexOf('=');
         String name = decode(eq < 0 ? pair : pair.substring(0, eq));

@@ -25,6 +25,10 @@ final class Ids {
     return "cdcust_" + random(20);
   }
 
+  static String auditId() {
+    return "aud_" + random(20);
+  }
+
   private static String random(int length) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     char[] chars = new char[length];

@@ -28,20 +28,12 @@ final class IngestHandler {
 
   ApiResponse handle(HttpCall call) {
     Principal principal = authenticator.authenticate(call);
-    byte[] body = call.body();
     List<IncomingEvent> events =
         BatchValidator.validate(
-            Json.parse(body), principal.environment(), call.receivedAt().toEpochMilli());
-    String idempotencyKey =
-        call.header("Idempotency-Key").filter(key -> !key.isBlank()).orElse(null);
-    if (idempotencyKey == null) {
-      return accept(call, principal, events, null);
-    }
+            Json.parse(call.body()), principal.environment(), call.receivedAt().toEpochMilli());
+    String idempotencyKey = IdempotencyCache.keyOf(call).orElse(null);
     return idempotency.execute(
-        principal.scope(),
-        idempotencyKey,
-        body,
-        () -> accept(call, principal, events, idempotencyKey));
+        principal.scope(), call, () -> accept(call, principal, events, idempotencyKey));
   }
 
   private ApiResponse accept(

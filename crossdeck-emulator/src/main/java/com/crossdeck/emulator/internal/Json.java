@@ -1,8 +1,14 @@
 package com.crossdeck.emulator.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +21,18 @@ import java.util.Map;
 /** The one JSON mapper of the emulator and conversions between its trees and plain Java values. */
 final class Json {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Strict on input, as the README promises: a body is exactly one JSON value, and an object that
+   * repeats a key is refused rather than silently keeping its last value.
+   */
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  private static final String DUPLICATE_FIELD = "Duplicate field '";
+  private static final int MAX_QUOTED_KEY = 64;
 
   private Json() {}
 
@@ -23,7 +40,10 @@ final class Json {
     return MAPPER.createObjectNode();
   }
 
-  /** Parses a request body; anything that is not exactly one JSON value is {@code invalid_json}. */
+  /**
+   * Parses a request body; anything that is not exactly one JSON value without repeated keys is
+   * {@code invalid_json}, with a message that says where and never names a parser class.
+   */
   static JsonNode parse(byte[] body) {
     try {
       JsonNode node = MAPPER.readTree(body);
@@ -32,10 +52,33 @@ final class Json {
       }
       return node;
     } catch (JsonProcessingException e) {
-      throw new ApiException(ApiError.invalidJson("Request body is not valid JSON."));
+      throw new ApiException(ApiError.invalidJson(describe(e)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String describe(JsonProcessingException e) {
+    String where = where(e.getLocation());
+    String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (e instanceof JsonParseException && original.startsWith(DUPLICATE_FIELD)) {
+      int end = Math.max(DUPLICATE_FIELD.length(), original.lastIndexOf('\''));
+      String key = original.substring(DUPLICATE_FIELD.length(), end);
+      if (key.length() > MAX_QUOTED_KEY) {
+        key = key.substring(0, MAX_QUOTED_KEY) + "…";
+      }
+      return "Request body repeats the key '" + key + "'" + where + ".";
+    }
+    if (e instanceof MismatchedInputException && original.startsWith("Trailing token")) {
+      return "Request body must be exactly one JSON value; more follows" + where + ".";
+    }
+    return "Request body is not valid JSON" + where + ".";
+  }
+
+  private static String where(JsonLocation location) {
+    return location == null || location.getLineNr() < 1
+        ? ""
+        : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
   }
 
   /** Compact UTF-8 serialization, as used for responses and for the properties size limit. */

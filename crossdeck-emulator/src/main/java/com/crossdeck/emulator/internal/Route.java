@@ -18,8 +18,15 @@ record Route(String method, String pattern, Kind kind, Handler handler) {
     INGEST,
     /** The other API routes: latency; recorded. */
     API,
-    /** The emulator's own read side, pages and controls: never faulted, never recorded. */
-    LOCAL
+    /** The emulator's own read side and pages: never faulted, never recorded. */
+    LOCAL,
+    /** The controls ({@code /_emulator/*}): local callers only, never faulted or recorded. */
+    CONTROL;
+
+    /** Whether this is an API route: delayed by injected latency and recorded. */
+    boolean isApi() {
+      return this == INGEST || this == API;
+    }
   }
 
   /** Answers a request; {@code params} are the values of the pattern's {@code {…}} segments. */

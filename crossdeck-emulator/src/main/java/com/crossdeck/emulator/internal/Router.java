@@ -1,22 +1,24 @@
 package com.crossdeck.emulator.internal;
 
 import com.crossdeck.emulator.RecordedRequest;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
+import com.crossdeck.emulator.internal.http.Handler;
+import com.crossdeck.emulator.internal.http.HttpRequest;
+import com.crossdeck.emulator.internal.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves every request: finds the route, applies faults to API routes, turns errors into the
- * contract's error bodies, records API requests, and sends the answer (or, for a dropped
- * connection, aborts it).
+ * Serves every request: finds the route (or answers a CORS preflight), guards the controls, applies
+ * faults to API routes, turns errors into the contract's error bodies, adds CORS headers, records
+ * API requests, and produces the answer (or, for a dropped connection, none).
  */
-final class Router implements HttpHandler {
+final class Router implements Handler {
 
   private static final Logger log = LoggerFactory.getLogger(Router.class);
 
@@ -24,34 +26,62 @@ final class Router implements HttpHandler {
   private final FaultPlan faults;
   private final RequestLog requests;
   private final Clock clock;
+  private final CorsPolicy cors;
+  private final ControlGuard controlGuard;
 
-  Router(List<Route> routes, FaultPlan faults, RequestLog requests, Clock clock) {
+  Router(
+      List<Route> routes,
+      FaultPlan faults,
+      RequestLog requests,
+      Clock clock,
+      CorsPolicy cors,
+      ControlGuard controlGuard) {
     this.routes = List.copyOf(routes);
     this.faults = faults;
     this.requests = requests;
     this.clock = clock;
+    this.cors = cors;
+    this.controlGuard = controlGuard;
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    HttpCall call = HttpCall.read(exchange, clock.instant());
-    Route.Match match = match(call);
+  public HttpResponse handle(HttpRequest request) {
+    HttpCall call = new HttpCall(request, clock.instant());
+    Route.Match match =
+        call.method().equals("OPTIONS")
+            ? new Route.Match(
+                Route.Kind.LOCAL, (preflight, p) -> cors.preflight(preflight), List.of())
+            : match(call);
     Route.Kind kind = match.kind();
-    if (kind != Route.Kind.LOCAL) {
+    if (kind.isApi()) {
       pause(faults.currentLatency());
     }
-    ApiResponse response = respond(call, match);
+    ApiResponse response = cors.decorate(call, respond(call, match));
     boolean drop = kind == Route.Kind.INGEST && faults.takeDrop();
-    if (kind != Route.Kind.LOCAL) {
+    if (kind.isApi()) {
       requests.add(record(call, response.status(), drop), call.receivedBytes().length);
     }
     log.debug(
         "{} {} -> {}{}", call.method(), call.path(), response.status(), drop ? " (dropped)" : "");
-    if (drop) {
-      // Throwing before any response header is sent makes the JDK server close the connection.
-      throw new IOException("Connection dropped after processing (emulator fault injection)");
+    return drop ? HttpResponse.dropConnection() : toHttp(response, call.requestId());
+  }
+
+  @Override
+  public HttpResponse reject(int status, String code, String message) {
+    String requestId = Ids.requestId();
+    ApiError error = ApiError.of(status, code, message);
+    if (status == 503) {
+      error = error.withHeader("Retry-After", "1");
     }
-    call.send(response);
+    return toHttp(ApiResponse.error(error, requestId), requestId);
+  }
+
+  private static HttpResponse toHttp(ApiResponse response, String requestId) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", response.contentType());
+    headers.put("x-request-id", requestId);
+    headers.putAll(response.headers());
+    return HttpResponse.of(response.status(), headers, response.body());
   }
 
   private Route.Match match(HttpCall call) {
@@ -92,6 +122,9 @@ final class Router implements HttpHandler {
 
   private ApiResponse respond(HttpCall call, Route.Match match) {
     try {
+      if (match.kind() == Route.Kind.CONTROL) {
+        controlGuard.check(call);
+      }
       if (match.kind() == Route.Kind.INGEST) {
         Optional<ApiError> injected = faults.takeFailure();
         if (injected.isPresent()) {
@@ -102,21 +135,24 @@ final class Router implements HttpHandler {
     } catch (ApiException e) {
       return ApiResponse.error(e.error(), call.requestId());
     } catch (RuntimeException e) {
-      log.error("Request {} {} failed", call.method(), call.path(), e);
+      log.error("Request {} {} ({}) failed", call.method(), call.path(), call.requestId(), e);
       return ApiResponse.error(
-          ApiError.of(500, "internal_error", "The emulator failed: " + e), call.requestId());
+          ApiError.of(
+              500,
+              "internal_error",
+              "The emulator failed to answer; its log has the details under this request_id."),
+          call.requestId());
     }
   }
 
-  private static void pause(Duration latency) throws IOException {
+  private static void pause(Duration latency) {
     if (latency.isZero()) {
       return;
     }
     try {
       Thread.sleep(latency.toMillis(), latency.toNanosPart() % 1_000_000);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("Interrupted while adding injected latency", e);
+      Thread.currentThread().interrupt(); // the server is stopping: answer at once
     }
   }
 

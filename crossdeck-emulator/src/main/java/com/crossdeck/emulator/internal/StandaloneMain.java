@@ -1,12 +1,13 @@
 package com.crossdeck.emulator.internal;
 
 import com.crossdeck.emulator.CrossdeckEmulator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar crossdeck-emulator.jar --port 8787}: runs the emulator until Ctrl-C and prints
- * what a developer needs to point an SDK at it.
+ * {@code java -jar crossdeck-emulator-<version>-standalone.jar --port 8787}: runs the emulator
+ * until Ctrl-C and prints what a developer needs to point an SDK at it.
  */
 public final class StandaloneMain {
 
@@ -32,7 +33,10 @@ public final class StandaloneMain {
       System.out.println(StandaloneOptions.USAGE);
       return;
     }
-    CrossdeckEmulator.Builder builder = CrossdeckEmulator.builder().port(options.port());
+    CrossdeckEmulator.Builder builder =
+        CrossdeckEmulator.builder()
+            .port(options.port())
+            .allowedOrigins(options.allowedOrigins().toArray(String[]::new));
     RateLimit bucket = options.bucket();
     if (bucket.enabled()) {
       builder.rateLimit(bucket.eventsPerSecond(), bucket.burst());
@@ -49,7 +53,7 @@ public final class StandaloneMain {
                   stopped.countDown();
                 },
                 "crossdeck-emulator-shutdown"));
-    System.out.println(banner(emulator, bucket));
+    System.out.println(banner(emulator, bucket, options.allowedOrigins()));
     // Every emulator thread is a daemon, so the main thread is what keeps the process alive.
     stopped.await();
   }
@@ -72,7 +76,7 @@ public final class StandaloneMain {
             });
   }
 
-  static String banner(CrossdeckEmulator emulator, RateLimit bucket) {
+  static String banner(CrossdeckEmulator emulator, RateLimit bucket, List<String> origins) {
     String rate =
         bucket.enabled()
             ? bucket.eventsPerSecond() + " events/s per project, bursts of " + bucket.burst()
@@ -84,6 +88,8 @@ public final class StandaloneMain {
         "  Timelines     " + emulator.timelineUrl(),
         "  Test key      " + CrossdeckEmulator.TEST_SECRET_KEY,
         "  Rate limit    " + rate,
+        "  Web origins   "
+            + (origins.isEmpty() ? "none (add with --allow-origin)" : String.join(", ", origins)),
         "Try:  curl -X POST "
             + emulator.baseUrl()
             + "/events -H 'Authorization: Bearer "

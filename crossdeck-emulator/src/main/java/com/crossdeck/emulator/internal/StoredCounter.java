@@ -17,6 +17,11 @@ final class StoredCounter {
     notifyAll();
   }
 
+  /** Erased events are no longer stored. */
+  synchronized void remove(int erasedEvents) {
+    stored -= erasedEvents;
+  }
+
   synchronized long stored() {
     return stored;
   }

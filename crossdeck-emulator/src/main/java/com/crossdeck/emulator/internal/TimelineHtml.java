@@ -1,19 +1,16 @@
 package com.crossdeck.emulator.internal;
 
 import com.crossdeck.emulator.Environment;
-import com.crossdeck.emulator.IdentityHint;
 import com.crossdeck.emulator.StoredEvent;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * Renders the timeline pages: server-side HTML with no JavaScript, every client-supplied value
- * escaped. The index lists customers by most recent activity with the latest part of each timeline;
- * a customer page shows one customer's timeline.
+ * escaped. The index lists customers by most recent activity with the latest part of each timeline
+ * ({@link CustomerHtml}), then events attributed to no customer and erased customers; a customer
+ * page shows one customer.
  */
 final class TimelineHtml {
 
@@ -24,7 +21,8 @@ final class TimelineHtml {
           + "table{border-collapse:collapse;width:100%;font-size:.9rem}"
           + "th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #eee;vertical-align:top}"
           + "td.props{font-family:ui-monospace,monospace;word-break:break-all}"
-          + ".muted{color:#6e6e73}";
+          + ".muted{color:#6e6e73}"
+          + ".warning{background:#fff4e5;border-left:4px solid #e67700;padding:.4rem .6rem}";
 
   private final Supplier<String> baseUrl;
   private final String testKey;
@@ -38,8 +36,22 @@ final class TimelineHtml {
     this.testKey = testKey;
   }
 
+  /** Everything the index page shows. */
+  record IndexView(
+      Scope scope,
+      List<CustomerView> customers,
+      int customerCount,
+      int eventCount,
+      List<StoredEvent> unattributed,
+      int unattributedCount,
+      List<ErasedCustomer> erased) {}
+
   /** The index page. */
-  String index(Scope scope, List<CustomerSnapshot> customers, int customerCount, int eventCount) {
+  String index(IndexView view) {
+    Scope scope = view.scope();
+    List<CustomerView> customers = view.customers();
+    int customerCount = view.customerCount();
+    int eventCount = view.eventCount();
     StringBuilder html = start("Crossdeck emulator — " + scope.environment().wireName());
     html.append("<p>API base URL <code>").append(Html.escape(baseUrl.get())).append("</code>");
     if (testKey != null) {
@@ -61,17 +73,60 @@ final class TimelineHtml {
           .append(Html.escape(baseUrl.get()))
           .append("/events</code>.</p>");
     }
-    customers.forEach(customer -> customerSection(html, customer, scope.environment(), true));
+    customers.forEach(customer -> CustomerHtml.section(html, customer, scope.environment(), true));
+    unattributedSection(html, view.unattributed(), view.unattributedCount());
+    erasedSection(html, view.erased());
     return end(html);
   }
 
+  /** Customers erased by {@code POST /v1/identity/forget}: only their ids and counts remain. */
+  private static void erasedSection(StringBuilder html, List<ErasedCustomer> erased) {
+    if (erased.isEmpty()) {
+      return;
+    }
+    html.append("<section id=\"erased\"><h2>Erased customers</h2><ul>");
+    for (ErasedCustomer customer : erased) {
+      html.append("<li><code>")
+          .append(Html.escape(customer.id()))
+          .append("</code> erased at ")
+          .append(customer.erasedAt().truncatedTo(ChronoUnit.MILLIS))
+          .append(": ")
+          .append(customer.eventCount())
+          .append(customer.eventCount() == 1 ? " event" : " events")
+          .append(", ")
+          .append(customer.entitlementCount())
+          .append(customer.entitlementCount() == 1 ? " entitlement" : " entitlements")
+          .append(" and every identifier removed</li>");
+    }
+    html.append("</ul></section>");
+  }
+
+  /**
+   * Events whose only hint was a customer id the emulator never issued: stored, attributed to no
+   * one ("events appearing but not attributing").
+   */
+  private static void unattributedSection(StringBuilder html, List<StoredEvent> events, int total) {
+    if (total == 0) {
+      return;
+    }
+    html.append("<section id=\"unattributed\"><h2>Not attributed to any customer</h2>")
+        .append("<p class=\"muted\">")
+        .append(total)
+        .append(total == 1 ? " event" : " events")
+        .append(events.size() < total ? ", latest shown" : "")
+        .append(". Their only identity hint was a crossdeckCustomerId the emulator never issued,")
+        .append(" so they belong to no customer.</p>");
+    CustomerHtml.events(html, events);
+    html.append("</section>");
+  }
+
   /** The page of one customer. */
-  String customer(CustomerSnapshot customer, Environment environment) {
-    StringBuilder html = start("Customer " + customer.id());
+  String customer(CustomerView customer, Environment environment) {
+    StringBuilder html = start("Customer " + customer.customer().id());
     html.append("<p><a href=\"/?env=")
         .append(environment.wireName())
         .append("\">← all customers</a></p>");
-    customerSection(html, customer, environment, false);
+    CustomerHtml.section(html, customer, environment, false);
     return end(html);
   }
 
@@ -82,83 +137,6 @@ final class TimelineHtml {
         .append(Html.escape(anyIdentifier))
         .append("</code>. <a href=\"/\">All customers</a></p>");
     return end(html);
-  }
-
-  private static void customerSection(
-      StringBuilder html, CustomerSnapshot customer, Environment environment, boolean linkTitle) {
-    String id = Html.escape(customer.id());
-    html.append("<section id=\"").append(id).append("\"><h2>");
-    if (linkTitle) {
-      html.append("<a href=\"/customers/")
-          .append(Html.pathSegment(customer.id()))
-          .append("?env=")
-          .append(environment.wireName())
-          .append("\">")
-          .append(id)
-          .append("</a>");
-    } else {
-      html.append(id);
-    }
-    html.append("</h2><p>Identifiers: ").append(identifiers(customer.identifiers()));
-    if (customer.email() != null) {
-      html.append(" · email <code>").append(Html.escape(customer.email())).append("</code>");
-    }
-    if (!customer.mergedFrom().isEmpty()) {
-      html.append(" · merged from ")
-          .append(
-              customer.mergedFrom().stream()
-                  .map(merged -> "<code>" + Html.escape(merged) + "</code>")
-                  .collect(Collectors.joining(", ")));
-    }
-    html.append("</p>");
-    if (!customer.traits().isEmpty()) {
-      html.append("<p>Traits: <code>").append(json(customer.traits())).append("</code></p>");
-    }
-    html.append("<p class=\"muted\">")
-        .append(customer.eventCount())
-        .append(customer.eventCount() == 1 ? " event" : " events")
-        .append(customer.events().size() < customer.eventCount() ? ", latest shown" : "")
-        .append(", last active ")
-        .append(customer.lastActivity().truncatedTo(ChronoUnit.MILLIS))
-        .append("</p>");
-    eventTable(html, customer.events());
-    html.append("</section>");
-  }
-
-  private static void eventTable(StringBuilder html, List<StoredEvent> events) {
-    if (events.isEmpty()) {
-      return;
-    }
-    html.append(
-        "<table><thead><tr><th>Time (UTC)</th><th>Event</th><th>Sent as</th>"
-            + "<th>Properties</th><th>Event id</th></tr></thead><tbody>");
-    for (StoredEvent event : events) {
-      html.append("<tr><td>")
-          .append(Instant.ofEpochMilli(event.timestamp()))
-          .append("</td><td><strong>")
-          .append(Html.escape(event.name()))
-          .append("</strong></td><td>")
-          .append(Html.escape(event.identity().field()))
-          .append(" <code>")
-          .append(Html.escape(event.identity().value()))
-          .append("</code></td><td class=\"props\">")
-          .append(json(event.properties()))
-          .append("</td><td><code>")
-          .append(Html.escape(event.eventId()))
-          .append("</code></td></tr>");
-    }
-    html.append("</tbody></table>");
-  }
-
-  private static String identifiers(List<IdentityHint> identifiers) {
-    return identifiers.stream()
-        .map(
-            identifier ->
-                identifier.type().linkType()
-                    + " <code>"
-                    + Html.escape(identifier.value())
-                    + "</code>")
-        .collect(Collectors.joining(", "));
   }
 
   private static String environmentSwitch(Environment current) {
@@ -174,10 +152,6 @@ final class TimelineHtml {
               : "<a href=\"/?env=" + name + "\">" + name + "</a>");
     }
     return links.toString();
-  }
-
-  private static String json(Map<String, Object> value) {
-    return Html.escape(Json.string(value));
   }
 
   private static StringBuilder start(String title) {

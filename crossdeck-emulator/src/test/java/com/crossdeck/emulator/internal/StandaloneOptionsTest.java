@@ -3,19 +3,21 @@ package com.crossdeck.emulator.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StandaloneOptionsTest {
 
   @Test
   void defaultsToPort8787AndTheDefaultRateLimit() {
-    assertThat(StandaloneOptions.parse()).isEqualTo(new StandaloneOptions(8787, 1000, false));
+    assertThat(StandaloneOptions.parse())
+        .isEqualTo(new StandaloneOptions(8787, 1000, List.of(), false));
   }
 
   @Test
   void readsOptionsWithSpaceOrEqualsSign() {
     assertThat(StandaloneOptions.parse("--port", "9000", "--rate-limit=50"))
-        .isEqualTo(new StandaloneOptions(9000, 50, false));
+        .isEqualTo(new StandaloneOptions(9000, 50, List.of(), false));
   }
 
   @Test
@@ -62,5 +64,22 @@ class StandaloneOptionsTest {
     assertThatThrownBy(() -> StandaloneOptions.parse("--port", "70000"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("0-65535");
+  }
+
+  @Test
+  void collectsEveryAllowedOriginNormalized() {
+    assertThat(
+            StandaloneOptions.parse(
+                    "--allow-origin", "http://localhost:3000/", "--allow-origin=HTTPS://App.Test")
+                .allowedOrigins())
+        .containsExactly("http://localhost:3000", "https://app.test");
+  }
+
+  @Test
+  void rejectsAnAllowedOriginWithAPath() {
+    assertThatThrownBy(() -> StandaloneOptions.parse("--allow-origin", "http://localhost:3000/app"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("scheme://host[:port]")
+        .hasMessageContaining("http://localhost:3000/app");
   }
 }

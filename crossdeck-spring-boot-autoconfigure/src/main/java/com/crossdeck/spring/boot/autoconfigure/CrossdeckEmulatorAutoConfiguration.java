@@ -34,8 +34,13 @@ public final class CrossdeckEmulatorAutoConfiguration {
   /** Inject it in tests to read what the application sent. */
   @Bean(destroyMethod = "close")
   CrossdeckEmulator crossdeckEmulator(CrossdeckProperties properties) {
+    CrossdeckProperties.Emulator settings = properties.getEmulator();
     CrossdeckEmulator emulator =
-        CrossdeckEmulator.builder().port(properties.getEmulator().getPort()).build().start();
+        CrossdeckEmulator.builder()
+            .port(settings.getPort())
+            .allowedOrigins(settings.getAllowedOrigins().toArray(String[]::new))
+            .build()
+            .start();
     logger.warn(
         "No crossdeck.secret-key is set: Crossdeck events go to an embedded emulator at "
             + emulator.baseUrl()

@@ -441,6 +441,14 @@ public class CrossdeckProperties {
      */
     private int port;
 
+    /**
+     * Web origins (scheme://host[:port]) whose pages may call the embedded emulator from a browser,
+     * e.g. with the web SDK: they get CORS headers and may use publishable cd_pub_ keys. The
+     * defaults are this application's usual local addresses.
+     */
+    private List<String> allowedOrigins =
+        new ArrayList<>(List.of("http://localhost:8080", "http://127.0.0.1:8080"));
+
     public boolean isEnabled() {
       return enabled;
     }
@@ -455,6 +463,14 @@ public class CrossdeckProperties {
 
     public void setPort(int port) {
       this.port = port;
+    }
+
+    public List<String> getAllowedOrigins() {
+      return allowedOrigins;
+    }
+
+    public void setAllowedOrigins(List<String> allowedOrigins) {
+      this.allowedOrigins = allowedOrigins;
     }
   }
 }

@@ -47,7 +47,8 @@ class ConfigurationMetadataTests {
             "crossdeck.tracking.enabled",
             "crossdeck.health.strict",
             "crossdeck.emulator.enabled",
-            "crossdeck.emulator.port")
+            "crossdeck.emulator.port",
+            "crossdeck.emulator.allowed-origins")
         .allSatisfy(
             (name, description) ->
                 assertThat(description).as(name).isNotBlank().doesNotStartWith("The "));

@@ -7,6 +7,11 @@ import com.crossdeck.client.Diagnostics;
 import com.crossdeck.client.Event;
 import com.crossdeck.emulator.CrossdeckEmulator;
 import com.crossdeck.emulator.CrossdeckEmulatorExtension;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -61,6 +66,44 @@ class CrossdeckEmulatorAutoConfigurationTests {
               .contains("No crossdeck.secret-key is set")
               .contains(embedded.timelineUrl());
         });
+  }
+
+  @Test
+  void letsTheApplicationsOwnPagesCallTheEmbeddedEmulatorByDefault() {
+    runner.run(
+        context -> {
+          CrossdeckEmulator embedded = context.getBean(CrossdeckEmulator.class);
+
+          assertThat(preflightStatus(embedded, "http://localhost:8080")).isEqualTo(204);
+          assertThat(preflightStatus(embedded, "http://127.0.0.1:8080")).isEqualTo(204);
+          assertThat(preflightStatus(embedded, "http://app.test:8080")).isEqualTo(403);
+        });
+  }
+
+  @Test
+  void allowsTheConfiguredOriginsOnTheEmbeddedEmulator() {
+    runner
+        .withPropertyValues("crossdeck.emulator.allowed-origins=http://app.test:8080")
+        .run(
+            context -> {
+              CrossdeckEmulator embedded = context.getBean(CrossdeckEmulator.class);
+
+              assertThat(preflightStatus(embedded, "http://app.test:8080")).isEqualTo(204);
+              assertThat(preflightStatus(embedded, "http://localhost:8080")).isEqualTo(403);
+            });
+  }
+
+  private static int preflightStatus(CrossdeckEmulator emulator, String origin)
+      throws IOException, InterruptedException {
+    HttpRequest preflight =
+        HttpRequest.newBuilder(URI.create(emulator.baseUrl() + "/events"))
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .build();
+    return HttpClient.newHttpClient()
+        .send(preflight, HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   @Test
