@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.util.ClassUtils;
 
 /**
  * The starter in a Spring Boot 3.5 application, end to end: requests in, events stored by the
@@ -39,6 +40,12 @@ class Boot3ShopTests {
     crossdeck.flush();
     emulator.reset();
     http = new ShopHttp(port);
+  }
+
+  @Test
+  void runsWithoutReactorAsMostSpringMvcApplicationsDo() {
+    assertThat(ClassUtils.isPresent("reactor.core.publisher.Mono", getClass().getClassLoader()))
+        .isFalse();
   }
 
   @Test

@@ -3,9 +3,6 @@ package com.crossdeck.spring.tracking;
 import com.crossdeck.spring.identity.CarriedIdentity;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.transaction.reactive.TransactionContext;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.springframework.util.ClassUtils;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -24,13 +21,15 @@ import reactor.util.context.ContextView;
  */
 final class ReactiveResults {
 
-  private final boolean reactiveTransactions;
+  private final @Nullable ReactiveAfterCommit afterCommit;
 
   ReactiveResults(ClassLoader classLoader) {
-    this.reactiveTransactions =
+    this.afterCommit =
         ClassUtils.isPresent(
-            "org.springframework.transaction.reactive.TransactionSynchronizationManager",
-            classLoader);
+                "org.springframework.transaction.reactive.TransactionSynchronizationManager",
+                classLoader)
+            ? new ReactiveAfterCommit()
+            : null;
   }
 
   /** Whether {@code result} is a publisher this class tracks. */
@@ -69,36 +68,13 @@ final class ReactiveResults {
 
   private TrackedCall within(ContextView context, TrackedCall call) {
     Optional<CarriedIdentity> carried = context.getOrEmpty(CarriedIdentity.CONTEXT_KEY);
-    EventDispatch dispatch = reactiveTransactions ? afterCommit(context) : null;
+    EventDispatch dispatch = afterCommit != null ? afterCommit.within(context) : null;
     if (carried.isEmpty() && dispatch == null) {
       return call;
     }
     return call.in(
         carried.isPresent() ? () -> carried.get().hint().orElse(null) : call.identity(),
         dispatch != null ? dispatch : call.dispatch());
-  }
-
-  /**
-   * Defers to the commit of the context's reactive transaction, if it has one with synchronization.
-   */
-  private static @Nullable EventDispatch afterCommit(ContextView context) {
-    Optional<TransactionContext> transaction = context.getOrEmpty(TransactionContext.class);
-    if (transaction.isEmpty()) {
-      return null;
-    }
-    TransactionSynchronizationManager synchronizations =
-        new TransactionSynchronizationManager(transaction.get());
-    if (!synchronizations.isSynchronizationActive()) {
-      return null;
-    }
-    return track ->
-        synchronizations.registerSynchronization(
-            new TransactionSynchronization() {
-              @Override
-              public Mono<Void> afterCommit() {
-                return Mono.fromRunnable(track);
-              }
-            });
   }
 
   /**
