@@ -8,10 +8,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Predicate;
-import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -90,25 +86,14 @@ public final class CrossdeckIdentityFilter extends OncePerRequestFilter {
   }
 
   private RequestIdentity read(HttpServletRequest request) {
+    WebSdkCookies.Presented presented = cookies.presented();
     Cookie[] sent = request.getCookies();
-    return reader.read(
-        request.getHeader(anonymousIdHeader),
-        values(sent, cookies::isAnonymousId),
-        values(sent, cookies::isCustomerId));
-  }
-
-  /** Every value of the cookies whose name matches, in the order the request listed them. */
-  private static List<String> values(Cookie @Nullable [] sent, Predicate<String> name) {
-    if (sent == null) {
-      return List.of();
-    }
-    List<String> values = new ArrayList<>(1);
-    for (Cookie cookie : sent) {
-      String value = name.test(cookie.getName()) ? WebSdkCookies.value(cookie.getValue()) : null;
-      if (value != null) {
-        values.add(value);
+    if (sent != null) {
+      for (Cookie cookie : sent) {
+        presented.cookie(cookie.getName(), cookie.getValue());
       }
     }
-    return values;
+    return reader.read(
+        request.getHeader(anonymousIdHeader), presented.anonymousIds(), presented.customerIds());
   }
 }

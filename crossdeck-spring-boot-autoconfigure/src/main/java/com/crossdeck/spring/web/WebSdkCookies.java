@@ -54,8 +54,13 @@ public final class WebSdkCookies {
     return customerIdNames.contains(cookieName);
   }
 
+  /** A new, empty collection of the identity cookies of one request. */
+  public Presented presented() {
+    return new Presented();
+  }
+
   /** A cookie's value as the web SDK meant it; a value that does not URL-decode is left as is. */
-  public static @Nullable String value(@Nullable String raw) {
+  static @Nullable String value(@Nullable String raw) {
     if (raw == null || raw.indexOf('%') < 0) {
       return raw;
     }
@@ -120,5 +125,38 @@ public final class WebSdkCookies {
 
   private static Set<String> asRead(String configured) {
     return Set.copyOf(List.of(configured, asWritten(configured)));
+  }
+
+  /**
+   * The values of the identity cookies one request carried, decoded, in the order it listed them:
+   * what a {@link com.crossdeck.spring.identity.RequestIdentityReader} decides from. Collects on
+   * one thread.
+   */
+  public final class Presented {
+
+    private final List<String> anonymousIds = new ArrayList<>(1);
+    private final List<String> customerIds = new ArrayList<>(1);
+
+    private Presented() {}
+
+    /** Keeps the value of a cookie the request carried if it is one of the identity cookies. */
+    public void cookie(String name, @Nullable String rawValue) {
+      List<String> values =
+          isAnonymousId(name) ? anonymousIds : isCustomerId(name) ? customerIds : null;
+      String decoded = values == null ? null : value(rawValue);
+      if (decoded != null) {
+        values.add(decoded);
+      }
+    }
+
+    /** The anonymous-id cookies' values. */
+    public List<String> anonymousIds() {
+      return anonymousIds;
+    }
+
+    /** The customer-id cookies' values. */
+    public List<String> customerIds() {
+      return customerIds;
+    }
   }
 }

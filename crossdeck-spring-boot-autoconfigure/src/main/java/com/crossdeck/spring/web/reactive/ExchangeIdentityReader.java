@@ -3,9 +3,7 @@ package com.crossdeck.spring.web.reactive;
 import com.crossdeck.spring.identity.RequestIdentity;
 import com.crossdeck.spring.identity.RequestIdentityReader;
 import com.crossdeck.spring.web.WebSdkCookies;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -52,26 +50,18 @@ public final class ExchangeIdentityReader {
       return parsed;
     }
     ServerHttpRequest request = exchange.getRequest();
-    List<String> anonymousIds = new ArrayList<>(1);
-    List<String> customerIds = new ArrayList<>(1);
+    WebSdkCookies.Presented presented = cookies.presented();
     // Cookies grouped by name, names in the order the request first listed them.
-    for (Map.Entry<String, List<HttpCookie>> named : request.getCookies().entrySet()) {
-      String name = named.getKey();
-      List<String> into =
-          cookies.isAnonymousId(name)
-              ? anonymousIds
-              : cookies.isCustomerId(name) ? customerIds : null;
-      if (into != null) {
-        for (HttpCookie cookie : named.getValue()) {
-          String value = WebSdkCookies.value(cookie.getValue());
-          if (value != null) {
-            into.add(value);
-          }
-        }
+    for (List<HttpCookie> named : request.getCookies().values()) {
+      for (HttpCookie cookie : named) {
+        presented.cookie(cookie.getName(), cookie.getValue());
       }
     }
     RequestIdentity identity =
-        reader.read(request.getHeaders().getFirst(anonymousIdHeader), anonymousIds, customerIds);
+        reader.read(
+            request.getHeaders().getFirst(anonymousIdHeader),
+            presented.anonymousIds(),
+            presented.customerIds());
     exchange.getAttributes().put(IDENTITY_ATTRIBUTE, identity);
     return identity;
   }
