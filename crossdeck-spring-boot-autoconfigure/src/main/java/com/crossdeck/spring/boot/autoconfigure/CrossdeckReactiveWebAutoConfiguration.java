@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,7 +69,11 @@ public final class CrossdeckReactiveWebAutoConfiguration {
       PrincipalUserIds users,
       CrossdeckProperties properties,
       Environment environment) {
-    if (!"auto".equalsIgnoreCase(environment.getProperty("spring.reactor.context-propagation"))) {
+    String propagation =
+        Binder.get(environment)
+            .bind("spring.reactor.context-propagation", String.class)
+            .orElse("limited");
+    if (!"auto".equalsIgnoreCase(propagation)) {
       logger.info(
           "Crossdeck carries each request's identity in the Reactor Context: @TrackEvent methods"
               + " returning Mono or Flux get it anywhere, crossdeck.track(...) gets it in handle and"

@@ -175,4 +175,11 @@ class CrossdeckReactiveWebAutoConfigurationTests {
       CapturedOutput output) {
     runner.run(context -> assertThat(output).contains("spring.reactor.context-propagation=auto"));
   }
+
+  @Test
+  void saysNothingOnceContextPropagationIsAutomatic(CapturedOutput output) {
+    runner
+        .withPropertyValues("spring.reactor.context-propagation=AUTO")
+        .run(context -> assertThat(output).doesNotContain("Crossdeck carries each request"));
+  }
 }
