@@ -1,7 +1,7 @@
-package com.crossdeck.spring.it.reactive;
+package com.crossdeck.spring.it;
 
-import static com.crossdeck.spring.it.reactive.ReactiveShopApplication.PASSWORD;
-import static com.crossdeck.spring.it.reactive.ReactiveShopApplication.USER;
+import static com.crossdeck.spring.it.ReactiveShopApplication.PASSWORD;
+import static com.crossdeck.spring.it.ReactiveShopApplication.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -10,16 +10,9 @@ import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.emulator.CrossdeckEmulator;
 import com.crossdeck.emulator.IdentityHint;
 import com.crossdeck.emulator.StoredEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,13 +40,13 @@ class ReactiveShopIntegrationTests {
 
   @LocalServerPort int port;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  StoreHttp http;
 
   @BeforeEach
   void setUp() {
     crossdeck.flush();
     emulator.reset();
+    http = new StoreHttp(port);
   }
 
   @Test
@@ -144,7 +137,7 @@ class ReactiveShopIntegrationTests {
   void linksTheAnonymousIdOfTheFormLoginRequestToTheUser() {
     HttpResponse<String> login =
         send(
-            request("/login")
+            request("POST", "/login")
                 .header("X-Anon-Id", "anon_flux_signin")
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(
@@ -161,8 +154,7 @@ class ReactiveShopIntegrationTests {
 
   @Test
   void stopsUsingTheIdsOfASignedOutRequestAndExpiresTheWebSdksCookies() {
-    HttpResponse<String> logout =
-        send(request("/logout").header("X-Anon-Id", "anon_flux_leaving").POST(noBody()));
+    HttpResponse<String> logout = send(post("/logout").header("X-Anon-Id", "anon_flux_leaving"));
 
     assertThat(logout.headers().allValues("Set-Cookie"))
         .anySatisfy(cookie -> assertThat(cookie).startsWith("crossdeck%3Aanon_id=;"))
@@ -178,11 +170,12 @@ class ReactiveShopIntegrationTests {
         java.util.stream.IntStream.range(0, 8)
             .mapToObj(
                 i ->
-                    http.sendAsync(
-                        post("/events/concurrent_" + i)
-                            .header("X-Anon-Id", "anon_conc_" + i)
-                            .build(),
-                        HttpResponse.BodyHandlers.ofString()))
+                    http.client()
+                        .sendAsync(
+                            post("/events/concurrent_" + i)
+                                .header("X-Anon-Id", "anon_conc_" + i)
+                                .build(),
+                            HttpResponse.BodyHandlers.ofString()))
             .toList()
             .stream()
             .map(java.util.concurrent.CompletableFuture::join)
@@ -197,40 +190,24 @@ class ReactiveShopIntegrationTests {
                 .toList());
   }
 
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(20));
+  private HttpRequest.Builder request(String method, String path) {
+    return http.request(method, path);
   }
 
   private HttpRequest.Builder post(String path) {
-    return request(path).POST(noBody());
+    return request("POST", path);
   }
 
   private HttpRequest.Builder get(String path) {
-    return request(path).GET();
-  }
-
-  private static HttpRequest.BodyPublisher noBody() {
-    return HttpRequest.BodyPublishers.noBody();
+    return request("GET", path);
   }
 
   private static HttpRequest.Builder signedIn(HttpRequest.Builder request) {
-    String credentials = USER + ":" + PASSWORD;
-    return request.header(
-        "Authorization",
-        "Basic "
-            + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    return StoreHttp.signedIn(request, USER, PASSWORD);
   }
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return http.send(request);
   }
 
   /** What the emulator stored once everything tracked so far was delivered. */

@@ -1,4 +1,4 @@
-package com.crossdeck.spring.it.reactive;
+package com.crossdeck.spring.it;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
