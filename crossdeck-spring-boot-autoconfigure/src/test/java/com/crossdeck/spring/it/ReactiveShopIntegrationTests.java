@@ -14,6 +14,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -167,7 +169,7 @@ class ReactiveShopIntegrationTests {
   @Test
   void keepsEachConcurrentRequestsIdentity() {
     List<HttpResponse<String>> responses =
-        java.util.stream.IntStream.range(0, 8)
+        IntStream.range(0, 8)
             .mapToObj(
                 i ->
                     http.client()
@@ -178,14 +180,14 @@ class ReactiveShopIntegrationTests {
                             HttpResponse.BodyHandlers.ofString()))
             .toList()
             .stream()
-            .map(java.util.concurrent.CompletableFuture::join)
+            .map(CompletableFuture::join)
             .toList();
 
     assertThat(responses).allSatisfy(response -> assertThat(response.body()).isEqualTo("queued"));
     assertThat(stored())
         .extracting(StoredEvent::name, event -> event.identity().value())
         .containsExactlyInAnyOrderElementsOf(
-            java.util.stream.IntStream.range(0, 8)
+            IntStream.range(0, 8)
                 .mapToObj(i -> tuple("concurrent_" + i, "anon_conc_" + i))
                 .toList());
   }

@@ -17,6 +17,7 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -142,9 +143,7 @@ class CrossdeckReactiveWebAutoConfigurationTests {
               assertThat(context).doesNotHaveBean(PrincipalUserIds.class);
               assertThat(
                       context
-                          .getBean(
-                              "crossdeckIdentityFilter",
-                              org.springframework.boot.web.servlet.FilterRegistrationBean.class)
+                          .getBean("crossdeckIdentityFilter", FilterRegistrationBean.class)
                           .getFilter())
                   .isInstanceOf(CrossdeckIdentityFilter.class);
             });
