@@ -127,6 +127,9 @@ class ReactiveShopIntegrationTests {
     Instant called = Instant.now();
     send(signedIn(post("/exports/e_1")));
 
+    // The future's other callbacks (WebFlux's, which writes the response) may run before the
+    // one that tracks: the event is due on completion, not before the response.
+    await().until(() -> !stored().isEmpty());
     StoredEvent event = onlyStoredEvent();
     assertThat(event.name()).isEqualTo("export_ready");
     assertThat(event.properties()).containsEntry("file", "export_e_1.csv");
