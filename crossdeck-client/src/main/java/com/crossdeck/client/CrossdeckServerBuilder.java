@@ -2,7 +2,8 @@ package com.crossdeck.client;
 
 import com.crossdeck.client.internal.ClientConfig;
 import com.crossdeck.client.internal.SecretKey;
-import com.crossdeck.client.transport.OkHttpTransport;
+import com.crossdeck.client.internal.http.TransportHolder;
+import com.crossdeck.client.transport.JdkHttpTransport;
 import com.crossdeck.client.transport.Transport;
 import java.net.URI;
 import java.time.Duration;
@@ -61,7 +62,8 @@ public final class CrossdeckServerBuilder {
   private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
   private long maxQueueBytes = DEFAULT_MAX_QUEUE_BYTES;
   private boolean bootHeartbeat = true;
-  private Transport transport;
+  private Supplier<? extends Transport> transportFactory;
+  private String transportName;
   private CrossdeckClock clock = CrossdeckClock.system();
   private RandomGenerator random;
   private Supplier<IdentityHint> identityFallback;
@@ -160,9 +162,28 @@ public final class CrossdeckServerBuilder {
     return this;
   }
 
-  /** The HTTP transport; default an {@link OkHttpTransport} using {@link #timeout(Duration)}. */
+  /**
+   * The HTTP transport. The default is a {@link JdkHttpTransport} using {@link #timeout(Duration)},
+   * created on the client's sender thread rather than in {@link #build()}. Pass an {@link
+   * com.crossdeck.client.transport.OkHttpTransport} to share an application's OkHttp client.
+   */
   public CrossdeckServerBuilder transport(Transport transport) {
-    this.transport = transport;
+    Objects.requireNonNull(transport, "transport");
+    this.transportFactory = () -> transport;
+    this.transportName = TransportHolder.nameOf(transport);
+    return this;
+  }
+
+  /**
+   * Creates the HTTP transport when it is first needed: on the client's sender thread as it starts,
+   * or in the first {@code identify}, {@code ingest} or {@code heartbeat} call if that comes first;
+   * never in {@link #build()}. Use it for a transport that is costly to create. If the factory
+   * throws, the client reports itself failed ({@link Diagnostics.Delivery#failure()}) and drops,
+   * counted, what it holds.
+   */
+  public CrossdeckServerBuilder transportFactory(Supplier<? extends Transport> factory) {
+    this.transportFactory = Objects.requireNonNull(factory, "factory");
+    this.transportName = "custom";
     return this;
   }
 
@@ -239,10 +260,13 @@ public final class CrossdeckServerBuilder {
 
   /**
    * Validates the options and starts the client: its sender thread, its shutdown hook (when {@code
-   * flushOnExit}) and its background heartbeat (when {@code bootHeartbeat}).
+   * flushOnExit}) and its background heartbeat (when {@code bootHeartbeat}). It returns in
+   * milliseconds: the HTTP transport, the JSON mapper and the runtime context are created by the
+   * sender thread, and events tracked meanwhile wait in the queue.
    *
-   * @throws CrossdeckException {@code invalid_secret_key} when the key does not start with {@code
-   *     cd_sk_}; {@code invalid_option} when an option is out of range
+   * @throws CrossdeckException {@code invalid_secret_key} when no key was given, when the key has
+   *     whitespace or a control character inside it (surrounding whitespace is removed), or when it
+   *     does not start with {@code cd_sk_}; {@code invalid_option} when an option is out of range
    */
   public CrossdeckServer build() {
     SecretKey key = SecretKey.of(secretKey);
@@ -256,6 +280,7 @@ public final class CrossdeckServerBuilder {
     requireRange("errorCaptureRateLimit", errorsPerFingerprintPerMinute, 0, 10_000, "");
     requireRange("errorCaptureProcessCap", errorsPerProcess, 0, 1_000_000, "");
     require(clock != null, "clock must not be null");
+    Duration requestTimeout = timeout;
     ClientConfig config =
         new ClientConfig(
             key,
@@ -272,7 +297,10 @@ public final class CrossdeckServerBuilder {
             maxQueueSize,
             maxQueueBytes,
             bootHeartbeat,
-            transport != null ? transport : OkHttpTransport.create(timeout),
+            transportFactory != null
+                ? transportFactory
+                : () -> JdkHttpTransport.create(requestTimeout),
+            transportFactory != null ? transportName : "jdk-httpclient",
             clock,
             random != null ? random : new SplittableRandom(),
             identityFallback,

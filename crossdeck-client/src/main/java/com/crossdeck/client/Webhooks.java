@@ -71,12 +71,15 @@ public final class Webhooks {
   /** The longest tolerance accepted: 24 hours. */
   public static final Duration MAX_TOLERANCE = Duration.ofHours(24);
 
-  // Trailing tokens would let "{...} garbage" pass as JSON, which JSON.parse in the reference SDK
-  // rejects.
-  private static final JsonMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-  private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT =
-      new TypeReference<>() {};
+  /** The parser of {@code verifyAndParse}, built on its first use, not when a class loads. */
+  private static final class Parser {
+    // Trailing tokens would let "{...} garbage" pass as JSON, which JSON.parse in the reference SDK
+    // rejects.
+    static final JsonMapper JSON =
+        JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT =
+        new TypeReference<>() {};
+  }
 
   private Webhooks() {}
 
@@ -268,7 +271,7 @@ public final class Webhooks {
     verify(payload, signatureHeader, secrets, tolerance, clock);
     Map<String, Object> event;
     try {
-      event = JSON.readValue(payload, JSON_OBJECT);
+      event = Parser.JSON.readValue(payload, Parser.JSON_OBJECT);
     } catch (IOException e) {
       throw payloadNotJson(e);
     }

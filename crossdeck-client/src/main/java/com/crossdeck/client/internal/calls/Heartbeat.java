@@ -1,0 +1,88 @@
+package com.crossdeck.client.internal.calls;
+
+import com.crossdeck.client.CrossdeckException;
+import com.crossdeck.client.HeartbeatResult;
+import com.crossdeck.client.internal.ApiContract;
+import com.crossdeck.client.internal.SecretKey;
+import com.crossdeck.client.internal.delivery.DeliveryStats;
+import com.crossdeck.client.internal.http.ApiClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /sdk/heartbeat}: confirms the key works. At startup it runs once on a short-lived
+ * daemon thread, so a rejected key is reported loudly in the log without delaying the application.
+ */
+public final class Heartbeat {
+
+  private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
+
+  private final ApiClient api;
+  private final DeliveryStats stats;
+  private final SecretKey secretKey;
+
+  /** Creates the heartbeat for one client. */
+  public Heartbeat(ApiClient api, DeliveryStats stats, SecretKey secretKey) {
+    this.api = api;
+    this.stats = stats;
+    this.secretKey = secretKey;
+  }
+
+  /** Calls the endpoint synchronously; throws the typed error on failure. */
+  public HeartbeatResult check() {
+    try {
+      JsonNode body = api.getForJson(ApiContract.HEARTBEAT_PATH);
+      JsonNode serverTime = body.get("serverTime");
+      return new HeartbeatResult(
+          body.path("ok").asBoolean(false),
+          body.path("projectId").asText(null),
+          body.path("appId").asText(null),
+          body.path("env").asText(null),
+          serverTime != null && serverTime.isNumber()
+              ? Instant.ofEpochMilli(serverTime.longValue())
+              : null);
+    } catch (CrossdeckException e) {
+      if (e.status() == 401) {
+        stats.recordKeyRejected();
+      }
+      throw e;
+    }
+  }
+
+  /** Runs {@link #check()} once in the background and logs the outcome. */
+  public void checkInBackground() {
+    Thread thread = new Thread(this::checkAndLog, "crossdeck-heartbeat");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void checkAndLog() {
+    try {
+      HeartbeatResult result = check();
+      log.debug(
+          "Crossdeck key {} accepted for project {} ({})",
+          secretKey,
+          result.projectId(),
+          result.environment());
+    } catch (CrossdeckException e) {
+      report(e);
+    } catch (RuntimeException e) {
+      log.warn("Crossdeck startup heartbeat failed", e);
+    }
+  }
+
+  private void report(CrossdeckException e) {
+    if (e.status() == 401) {
+      log.error(
+          "Crossdeck rejected the secret key {} (HTTP 401 {}): events cannot be delivered until"
+              + " the key is fixed. Check the key passed to CrossdeckServer.builder (in Spring:"
+              + " crossdeck.secret-key).",
+          secretKey,
+          e.code());
+    } else {
+      log.warn("Crossdeck startup heartbeat failed ({}): {}", e.code(), e.getMessage());
+    }
+  }
+}
