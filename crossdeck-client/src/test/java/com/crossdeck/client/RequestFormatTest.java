@@ -30,6 +30,25 @@ class RequestFormatTest extends MockServerTest {
   }
 
   @Test
+  void aKeyReadWithATrailingLineBreakIsSentWithoutIt() {
+    CrossdeckServer client =
+        CrossdeckServer.builder(TEST_KEY + "\n")
+            .baseUrl(baseUrl())
+            .clock(clock)
+            .eventFlushBatchSize(1)
+            .bootHeartbeat(false)
+            .flushOnExit(false)
+            .build();
+    try {
+      client.track(userEvent("a"));
+
+      assertThat(nextBatch().header("Authorization")).isEqualTo("Bearer " + TEST_KEY);
+    } finally {
+      client.close(java.time.Duration.ZERO);
+    }
+  }
+
+  @Test
   void sdkVersionIsTheBuiltVersion() {
     assertThat(SdkInfo.version()).isNotEqualTo("unknown").doesNotContain("${");
   }

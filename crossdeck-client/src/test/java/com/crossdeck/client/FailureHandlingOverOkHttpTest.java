@@ -1,0 +1,17 @@
+package com.crossdeck.client;
+
+import com.crossdeck.client.transport.OkHttpTransport;
+import com.crossdeck.client.transport.Transport;
+import java.time.Duration;
+
+/**
+ * Every test of {@link FailureHandlingTest}, sent through {@link OkHttpTransport} instead of the
+ * default.
+ */
+class FailureHandlingOverOkHttpTest extends FailureHandlingTest {
+
+  @Override
+  Transport transport() {
+    return OkHttpTransport.create(Duration.ofSeconds(5));
+  }
+}

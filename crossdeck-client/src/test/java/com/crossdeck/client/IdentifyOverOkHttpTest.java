@@ -1,0 +1,16 @@
+package com.crossdeck.client;
+
+import com.crossdeck.client.transport.OkHttpTransport;
+import com.crossdeck.client.transport.Transport;
+import java.time.Duration;
+
+/**
+ * Every test of {@link IdentifyTest}, sent through {@link OkHttpTransport} instead of the default.
+ */
+class IdentifyOverOkHttpTest extends IdentifyTest {
+
+  @Override
+  Transport transport() {
+    return OkHttpTransport.create(Duration.ofSeconds(5));
+  }
+}
