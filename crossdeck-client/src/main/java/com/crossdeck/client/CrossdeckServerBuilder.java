@@ -2,8 +2,10 @@ package com.crossdeck.client;
 
 import com.crossdeck.client.internal.ClientConfig;
 import com.crossdeck.client.internal.SecretKey;
+import com.crossdeck.client.internal.http.DefaultTransport;
 import com.crossdeck.client.internal.http.TransportHolder;
 import com.crossdeck.client.transport.JdkHttpTransport;
+import com.crossdeck.client.transport.OkHttpTransport;
 import com.crossdeck.client.transport.Transport;
 import java.net.URI;
 import java.time.Duration;
@@ -163,9 +165,12 @@ public final class CrossdeckServerBuilder {
   }
 
   /**
-   * The HTTP transport. The default is a {@link JdkHttpTransport} using {@link #timeout(Duration)},
-   * created on the client's sender thread rather than in {@link #build()}. Pass an {@link
-   * com.crossdeck.client.transport.OkHttpTransport} to share an application's OkHttp client.
+   * The HTTP transport. By default the client creates one on its sender thread (never in {@link
+   * #build()}), using {@link #timeout(Duration)}: an {@link OkHttpTransport} when OkHttp can run
+   * here, otherwise a {@link JdkHttpTransport} (OkHttp absent, or a Kotlin runtime older than it
+   * needs, as under Spring Boot 3.5's dependency management). {@link Diagnostics#transport()} names
+   * the one in use. Pass {@code OkHttpTransport.create(yourClient)} or {@code
+   * JdkHttpTransport.create(yourClient)} to share an application's client.
    */
   public CrossdeckServerBuilder transport(Transport transport) {
     Objects.requireNonNull(transport, "transport");
@@ -299,8 +304,8 @@ public final class CrossdeckServerBuilder {
             bootHeartbeat,
             transportFactory != null
                 ? transportFactory
-                : () -> JdkHttpTransport.create(requestTimeout),
-            transportFactory != null ? transportName : "jdk-httpclient",
+                : () -> DefaultTransport.create(requestTimeout),
+            transportFactory != null ? transportName : "default",
             clock,
             random != null ? random : new SplittableRandom(),
             identityFallback,

@@ -18,8 +18,9 @@ import java.util.Map;
  * @param maskedSecretKey the secret key's environment prefix and last characters, e.g. {@code
  *     cd_sk_live_****9f3a}
  * @param environment {@code production} or {@code sandbox}
- * @param transport the HTTP transport: {@code jdk-httpclient} (the default), {@code okhttp}, {@code
- *     custom} or {@code disabled}
+ * @param transport the HTTP transport: {@code okhttp} or {@code jdk-httpclient} (the default
+ *     chooses OkHttp when it can run here), {@code custom}, or {@code disabled}; {@code default}
+ *     until the sender thread has created it
  * @param queue what is waiting to be sent
  * @param delivery what has been sent, dropped and rejected, and the current delivery state
  * @param host where the process runs

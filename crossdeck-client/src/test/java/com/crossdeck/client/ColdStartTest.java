@@ -145,7 +145,7 @@ class ColdStartTest extends MockServerTest {
     CrossdeckServer client = client();
 
     assertThat(client.identify("user_2", "anon_2").crossdeckCustomerId()).isEqualTo("cdcust_2");
-    assertThat(client.diagnostics().transport()).isEqualTo("jdk-httpclient");
+    assertThat(client.diagnostics().transport()).isEqualTo("okhttp");
   }
 
   @Test

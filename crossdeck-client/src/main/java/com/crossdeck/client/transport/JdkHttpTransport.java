@@ -2,6 +2,7 @@ package com.crossdeck.client.transport;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -39,8 +41,11 @@ public final class JdkHttpTransport implements Transport {
 
   private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+  private static final int MAX_PARSED_URIS = 64;
+
   private final HttpClient client;
   private final ExecutorService ownExecutor;
+  private final Map<String, URI> parsedUris = new ConcurrentHashMap<>();
 
   private JdkHttpTransport(HttpClient client, ExecutorService ownExecutor) {
     this.client = client;
@@ -71,7 +76,7 @@ public final class JdkHttpTransport implements Transport {
 
   @Override
   public TransportResponse execute(TransportRequest request) throws IOException {
-    URI uri = URI.create(request.url());
+    URI uri = parse(request.url());
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(request.timeout());
     if ("http".equalsIgnoreCase(uri.getScheme())) {
       builder.version(HttpClient.Version.HTTP_1_1);
@@ -81,7 +86,7 @@ public final class JdkHttpTransport implements Transport {
         request.method(),
         request.body() == null
             ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofByteArray(request.body().toByteArray()));
+            : HttpRequest.BodyPublishers.ofByteArray(bytesOf(request.body())));
     HttpResponse<byte[]> response;
     try {
       response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -103,6 +108,53 @@ public final class JdkHttpTransport implements Transport {
     }
     byte[] body = response.body();
     return new TransportResponse(response.statusCode(), headers, body == null ? new byte[0] : body);
+  }
+
+  /**
+   * Parses each URL once: the SDK calls a handful of URLs over and over. Bounded so that a caller
+   * passing endless distinct URLs cannot grow it without limit.
+   */
+  private URI parse(String url) {
+    URI parsed = parsedUris.get(url);
+    if (parsed == null) {
+      parsed = URI.create(url);
+      if (parsedUris.size() < MAX_PARSED_URIS) {
+        parsedUris.put(url, parsed);
+      }
+    }
+    return parsed;
+  }
+
+  /** The body in one array of its exact length, copied once. */
+  private static byte[] bytesOf(TransportRequest.Body body) throws IOException {
+    ExactBytes out = new ExactBytes((int) body.contentLength());
+    body.writeTo(out);
+    return out.bytes();
+  }
+
+  /** An output stream into an array of a known length. */
+  private static final class ExactBytes extends OutputStream {
+    private final byte[] bytes;
+    private int count;
+
+    ExactBytes(int length) {
+      this.bytes = new byte[length];
+    }
+
+    @Override
+    public void write(int b) {
+      bytes[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] source, int offset, int length) {
+      System.arraycopy(source, offset, bytes, count, length);
+      count += length;
+    }
+
+    byte[] bytes() {
+      return count == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, count);
+    }
   }
 
   /** The JDK client requests go through. */

@@ -93,8 +93,8 @@ public final class TransportHolder {
   }
 
   /**
-   * The transport's name for diagnostics: {@code jdk-httpclient}, {@code okhttp}, {@code disabled}
-   * or {@code custom}.
+   * The transport's name for diagnostics: {@code okhttp}, {@code jdk-httpclient}, {@code disabled}
+   * or {@code custom}; {@code default} until the default transport has chosen.
    */
   public String name() {
     Transport current = transport;
@@ -122,7 +122,9 @@ public final class TransportHolder {
 
   /** How diagnostics name a transport. */
   public static String nameOf(Transport transport) {
-    if (transport instanceof JdkHttpTransport) {
+    if (transport instanceof DefaultTransport chosen) {
+      return nameOf(chosen.delegate());
+    } else if (transport instanceof JdkHttpTransport) {
       return "jdk-httpclient";
     } else if (transport instanceof DisabledTransport) {
       return "disabled";

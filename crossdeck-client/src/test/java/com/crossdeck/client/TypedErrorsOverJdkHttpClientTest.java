@@ -1,6 +1,6 @@
 package com.crossdeck.client;
 
-import com.crossdeck.client.transport.OkHttpTransport;
+import com.crossdeck.client.transport.JdkHttpTransport;
 import com.crossdeck.client.transport.Transport;
 import java.time.Duration;
 
@@ -8,10 +8,10 @@ import java.time.Duration;
  * Every test of {@link TypedErrorsTest}, sent through {@link OkHttpTransport} instead of the
  * default.
  */
-class TypedErrorsOverOkHttpTest extends TypedErrorsTest {
+class TypedErrorsOverJdkHttpClientTest extends TypedErrorsTest {
 
   @Override
   Transport transport() {
-    return OkHttpTransport.create(Duration.ofSeconds(5));
+    return JdkHttpTransport.create(Duration.ofSeconds(5));
   }
 }
