@@ -16,6 +16,7 @@ import java.util.List;
  * all [--rounds N] [--out DIR]   sink capacity, JMH hot path and every end-to-end scenario;
  *                                writes DIR/&lt;date&gt;.md (default crossdeck-benchmarks/results)
  * e2e [--rounds N] [--quick]     sink capacity and the end-to-end scenarios only, printed
+ *   both take [--sdks a,b] [--scenarios x,y] to run only some SDKs or scenarios
  * child SDK SCENARIO ROOT START SIZES   internal: one child JVM of the end-to-end harness
  * </pre>
  */
@@ -47,7 +48,18 @@ public final class BenchmarkMain {
     int rounds = Integer.parseInt(option(arguments, "--rounds", quick ? "1" : "3"));
     Path out = Path.of(option(arguments, "--out", "crossdeck-benchmarks/results"));
     Path logs = Path.of(System.getProperty("java.io.tmpdir"), "crossdeck-benchmark-logs");
-    Suite suite = new Suite(quick ? Sizes.QUICK : Sizes.FULL, rounds, all, logs);
+    Suite everything = new Suite(quick ? Sizes.QUICK : Sizes.FULL, rounds, all, logs);
+    Suite suite =
+        new Suite(
+            everything.sizes(),
+            rounds,
+            all,
+            logs,
+            listOption(arguments, "--sdks", everything.sdks().stream().map(Sdk::id).toList())
+                .stream()
+                .map(Sdk::of)
+                .toList(),
+            listOption(arguments, "--scenarios", everything.scenarios()));
     Suite.Outcome outcome = suite.run();
     String document =
         ResultsDocument.render(suite, outcome, all ? COMMAND : String.join(" ", arguments));
@@ -56,6 +68,12 @@ public final class BenchmarkMain {
       System.err.println("Written to " + ResultsDocument.write(out, document));
     }
     System.exit(0);
+  }
+
+  private static List<String> listOption(
+      List<String> arguments, String name, List<String> fallback) {
+    String value = option(arguments, name, null);
+    return value == null ? fallback : List.of(value.split(","));
   }
 
   private static String option(List<String> arguments, String name, String fallback) {
