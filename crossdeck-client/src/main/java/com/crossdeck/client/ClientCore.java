@@ -35,7 +35,13 @@ import org.slf4j.LoggerFactory;
  */
 final class ClientCore {
 
-  private static final Logger log = LoggerFactory.getLogger(ClientCore.class);
+  /**
+   * The logger, looked up when something is logged: setting up the logging system costs up to 100
+   * ms in a fresh JVM, which {@code build()} must not pay.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(ClientCore.class);
+  }
 
   final ClientConfig config;
   final DeliveryStats stats = new DeliveryStats();
@@ -107,7 +113,7 @@ final class ClientCore {
         new Thread(
             () -> {
               FlushResult result = close(config.flushOnExitTimeout());
-              log.debug("Crossdeck flushed on exit: {}", result);
+              log().debug("Crossdeck flushed on exit: {}", result);
             },
             "crossdeck-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);

@@ -317,8 +317,13 @@ public final class CrossdeckServerBuilder {
     return new CrossdeckServer(config, enabled);
   }
 
+  // Each check builds its message only when it fails: a string concatenation's first use in a JVM
+  // costs tens of milliseconds, which a valid build() must not pay.
+
   private static String normalizeBaseUrl(String url) {
-    require(url != null && !url.isBlank(), "baseUrl must be an http or https URL, got nothing");
+    if (url == null || url.isBlank()) {
+      throw invalid("baseUrl must be an http or https URL, got nothing");
+    }
     String trimmed = url.trim();
     while (trimmed.endsWith("/")) {
       trimmed = trimmed.substring(0, trimmed.length() - 1);
@@ -327,31 +332,36 @@ public final class CrossdeckServerBuilder {
     try {
       uri = URI.create(trimmed);
     } catch (IllegalArgumentException e) {
-      throw invalid("baseUrl must be an http or https URL, got '" + trimmed + "'");
+      throw notAnHttpUrl(trimmed);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    require(
-        (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null,
-        "baseUrl must be an http or https URL, got '" + trimmed + "'");
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw notAnHttpUrl(trimmed);
+    }
     return trimmed;
   }
 
+  private static CrossdeckException notAnHttpUrl(String url) {
+    return invalid("baseUrl must be an http or https URL, got '" + url + "'");
+  }
+
   private static void requireRange(String option, long value, long min, long max, String unit) {
-    require(
-        value >= min && value <= max,
-        option + " must be between " + min + " and " + max + unit + ", got " + value);
+    if (value < min || value > max) {
+      throw invalid(option + " must be between " + min + " and " + max + unit + ", got " + value);
+    }
   }
 
   private static void requireDuration(String option, Duration value, Duration min, Duration max) {
-    require(
-        value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0,
-        option
-            + " must be between "
-            + min.toMillis()
-            + " ms and "
-            + max.toMillis()
-            + " ms, got "
-            + (value == null ? "null" : value.toMillis() + " ms"));
+    if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw invalid(
+          option
+              + " must be between "
+              + min.toMillis()
+              + " ms and "
+              + max.toMillis()
+              + " ms, got "
+              + (value == null ? "null" : value.toMillis() + " ms"));
+    }
   }
 
   private static void require(boolean condition, String message) {

@@ -7,15 +7,16 @@ import com.crossdeck.client.Event;
 import com.crossdeck.client.IngestOptions;
 import com.crossdeck.client.IngestResponse;
 import com.crossdeck.client.internal.ApiContract;
+import com.crossdeck.client.internal.Lazy;
 import com.crossdeck.client.internal.encoding.Envelope;
 import com.crossdeck.client.internal.encoding.EventEncoder;
 import com.crossdeck.client.internal.encoding.EventRules;
 import com.crossdeck.client.internal.encoding.Ids;
-import com.crossdeck.client.internal.encoding.Json;
 import com.crossdeck.client.internal.encoding.JsonWriter;
 import com.crossdeck.client.internal.encoding.RequestBudget;
 import com.crossdeck.client.internal.http.ApiClient;
 import com.crossdeck.client.internal.http.ApiOutcome;
+import com.crossdeck.client.internal.http.DirectCall;
 import com.crossdeck.client.internal.http.RetryPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -37,7 +38,7 @@ public final class BulkIngest {
 
   private final ApiClient api;
   private final EventEncoder encoder;
-  private final Envelope envelope;
+  private final Lazy<Envelope> envelope;
   private final CrossdeckClock clock;
   private final RetryPolicy retryPolicy;
 
@@ -52,7 +53,7 @@ public final class BulkIngest {
       ApiClient api, EventEncoder encoder, String environment, String appId, CrossdeckClock clock) {
     this.api = api;
     this.encoder = encoder;
-    this.envelope = Envelope.forIngest(environment, appId);
+    this.envelope = Lazy.of(() -> Envelope.forIngest(environment, appId));
     this.clock = clock;
     this.retryPolicy = RetryPolicy.DEFAULT;
   }
@@ -123,7 +124,7 @@ public final class BulkIngest {
   private List<List<byte[]>> chunk(List<byte[]> events) {
     List<List<byte[]>> chunks = new ArrayList<>();
     List<byte[]> current = new ArrayList<>();
-    RequestBudget budget = new RequestBudget(envelope, ApiContract.MAX_EVENTS_PER_REQUEST);
+    RequestBudget budget = new RequestBudget(envelope.get(), ApiContract.MAX_EVENTS_PER_REQUEST);
     for (byte[] event : events) {
       if (!budget.fits(event)) {
         chunks.add(current);
@@ -149,9 +150,11 @@ public final class BulkIngest {
     int failures = 0;
     long failingSince = clock.nanoTime();
     while (true) {
-      ApiOutcome outcome = api.post(ApiContract.EVENTS_PATH, envelope.body(events, scratch), key);
+      ApiOutcome outcome =
+          api.post(ApiContract.EVENTS_PATH, envelope.get().body(events, scratch), key);
       if (outcome instanceof ApiOutcome.Success success) {
-        return readBody(success);
+        // The events were accepted; a body we cannot read changes nothing about that.
+        return DirectCall.readJsonOrEmpty(success.response());
       } else if (outcome instanceof ApiOutcome.Rejected rejected) {
         throw rejected.error();
       } else if (outcome instanceof ApiOutcome.Unavailable unavailable) {
@@ -171,15 +174,6 @@ public final class BulkIngest {
       while (clock.nanoTime() < retryAt) {
         clock.awaitUntil(retryAt);
       }
-    }
-  }
-
-  /** The events were accepted; a body we cannot read changes nothing about that. */
-  private static JsonNode readBody(ApiOutcome.Success success) {
-    try {
-      return ApiClient.readJson(success.response());
-    } catch (CrossdeckException e) {
-      return Json.mapper().createObjectNode();
     }
   }
 

@@ -6,6 +6,7 @@ import com.crossdeck.client.internal.ApiContract;
 import com.crossdeck.client.internal.SecretKey;
 import com.crossdeck.client.internal.delivery.DeliveryStats;
 import com.crossdeck.client.internal.http.ApiClient;
+import com.crossdeck.client.internal.http.DirectCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -17,7 +18,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Heartbeat {
 
-  private static final Logger log = LoggerFactory.getLogger(Heartbeat.class);
+  /**
+   * The logger, looked up when something is logged: setting up the logging system costs up to 100
+   * ms in a fresh JVM, which {@code build()} must not pay.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(Heartbeat.class);
+  }
 
   private final ApiClient api;
   private final DeliveryStats stats;
@@ -33,7 +40,7 @@ public final class Heartbeat {
   /** Calls the endpoint synchronously; throws the typed error on failure. */
   public HeartbeatResult check() {
     try {
-      JsonNode body = api.getForJson(ApiContract.HEARTBEAT_PATH);
+      JsonNode body = DirectCall.jsonOf(api.get(ApiContract.HEARTBEAT_PATH));
       JsonNode serverTime = body.get("serverTime");
       return new HeartbeatResult(
           body.path("ok").asBoolean(false),
@@ -61,28 +68,30 @@ public final class Heartbeat {
   private void checkAndLog() {
     try {
       HeartbeatResult result = check();
-      log.debug(
-          "Crossdeck key {} accepted for project {} ({})",
-          secretKey,
-          result.projectId(),
-          result.environment());
+      log()
+          .debug(
+              "Crossdeck key {} accepted for project {} ({})",
+              secretKey,
+              result.projectId(),
+              result.environment());
     } catch (CrossdeckException e) {
       report(e);
     } catch (RuntimeException e) {
-      log.warn("Crossdeck startup heartbeat failed", e);
+      log().warn("Crossdeck startup heartbeat failed", e);
     }
   }
 
   private void report(CrossdeckException e) {
     if (e.status() == 401) {
-      log.error(
-          "Crossdeck rejected the secret key {} (HTTP 401 {}): events cannot be delivered until"
-              + " the key is fixed. Check the key passed to CrossdeckServer.builder (in Spring:"
-              + " crossdeck.secret-key).",
-          secretKey,
-          e.code());
+      log()
+          .error(
+              "Crossdeck rejected the secret key {} (HTTP 401 {}): events cannot be delivered until"
+                  + " the key is fixed. Check the key passed to CrossdeckServer.builder (in Spring:"
+                  + " crossdeck.secret-key).",
+              secretKey,
+              e.code());
     } else {
-      log.warn("Crossdeck startup heartbeat failed ({}): {}", e.code(), e.getMessage());
+      log().warn("Crossdeck startup heartbeat failed ({}): {}", e.code(), e.getMessage());
     }
   }
 }

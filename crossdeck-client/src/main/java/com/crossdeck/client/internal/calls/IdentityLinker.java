@@ -9,6 +9,7 @@ import com.crossdeck.client.internal.encoding.EventEncoder;
 import com.crossdeck.client.internal.encoding.JsonBody;
 import com.crossdeck.client.internal.encoding.JsonWriter;
 import com.crossdeck.client.internal.http.ApiClient;
+import com.crossdeck.client.internal.http.DirectCall;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,8 @@ public final class IdentityLinker {
   /** Links the identifiers, synchronously. */
   public AliasResult link(AliasRequest request) {
     byte[] body = encode(check(request));
-    JsonNode response = api.postForJson(ApiContract.ALIAS_PATH, new JsonBody(body), null);
+    JsonNode response =
+        DirectCall.jsonOf(api.post(ApiContract.ALIAS_PATH, new JsonBody(body), null));
     return parse(response);
   }
 
@@ -74,7 +76,9 @@ public final class IdentityLinker {
           () -> {
             try {
               result.complete(
-                  parse(api.postForJson(ApiContract.ALIAS_PATH, new JsonBody(body), null)));
+                  parse(
+                      DirectCall.jsonOf(
+                          api.post(ApiContract.ALIAS_PATH, new JsonBody(body), null))));
             } catch (Throwable e) {
               result.completeExceptionally(e);
             }

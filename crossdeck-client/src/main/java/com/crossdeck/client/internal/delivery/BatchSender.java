@@ -40,7 +40,13 @@ import org.slf4j.LoggerFactory;
  */
 final class BatchSender {
 
-  private static final Logger log = LoggerFactory.getLogger(BatchSender.class);
+  /**
+   * The logger, looked up when something is logged: setting up the logging system costs up to 100
+   * ms in a fresh JVM, which {@code build()} must not pay.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(BatchSender.class);
+  }
 
   /** Unexpected errors in a row after which the loop gives up and the client fails. */
   static final int MAX_CONSECUTIVE_ERRORS = 5;
@@ -192,7 +198,9 @@ final class BatchSender {
       // take a while to load: better here than in the first track() that needs it.
       Json.mapper();
     } catch (Throwable e) {
-      log.warn("Crossdeck could not prepare its JSON mapper; records and beans will be dropped", e);
+      log()
+          .warn(
+              "Crossdeck could not prepare its JSON mapper; records and beans will be dropped", e);
     }
     envelope.get();
     return null;
@@ -228,7 +236,7 @@ final class BatchSender {
           return "the sender failed " + errorsInARow + " times in a row, last with " + describe(e);
         }
         if (throttle.shouldLog("sender_error")) {
-          log.error("Crossdeck sender hit an unexpected error; it keeps running", e);
+          log().error("Crossdeck sender hit an unexpected error; it keeps running", e);
         }
         LockSupport.parkNanos(this, ERROR_PAUSE_NANOS << errorsInARow);
       }
@@ -352,10 +360,11 @@ final class BatchSender {
       reason = DropReason.CLIENT_FAILED;
       // Recorded before the queue closes, so a refused track() already names the failure.
       stats.recordFailed(failure);
-      log.error(
-          "Crossdeck client FAILED and stopped sending: {}. track() now rejects events with"
-              + " client_failed, and the events it held are dropped.",
-          failure);
+      log()
+          .error(
+              "Crossdeck client FAILED and stopped sending: {}. track() now rejects events with"
+                  + " client_failed, and the events it held are dropped.",
+              failure);
     }
     queue.close();
     long left = batcher.dropCarryOver();

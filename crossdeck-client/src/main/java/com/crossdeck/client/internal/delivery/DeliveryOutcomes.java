@@ -51,7 +51,14 @@ final class DeliveryOutcomes {
     }
   }
 
-  private static final Logger log = LoggerFactory.getLogger(DeliveryOutcomes.class);
+  /**
+   * The logger, looked up when something is logged: setting up the logging system costs up to 100
+   * ms in a fresh JVM, which {@code build()} must not pay.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(DeliveryOutcomes.class);
+  }
+
   private static final long LOG_INTERVAL = TimeUnit.MINUTES.toNanos(1);
 
   private final DeliveryStats stats;
@@ -122,9 +129,10 @@ final class DeliveryOutcomes {
   private Decision delivered(Batch batch, Duration took) {
     int failuresBefore = stats.recordDelivered(batch.size(), clock.currentTimeMillis());
     if (failuresBefore > 0) {
-      log.info(
-          "Crossdeck delivery recovered after {} failed attempt(s); no events were lost",
-          failuresBefore);
+      log()
+          .info(
+              "Crossdeck delivery recovered after {} failed attempt(s); no events were lost",
+              failuresBefore);
     }
     listeners.flushSucceeded(new CrossdeckListener.FlushSucceeded(batch.size(), took));
     return Decision.next(List.of(), Duration.ZERO);
@@ -134,13 +142,14 @@ final class DeliveryOutcomes {
     String minVersion = failure.minVersion().orElse(null);
     stats.recordParked(minVersion);
     if (once.shouldLog("parked")) {
-      log.error(
-          "Crossdeck PARKED event delivery: the server no longer accepts {}@{} (minimum version: {})."
-              + " Events are held in memory, up to maxQueueSize, until the application is"
-              + " upgraded and restarted.",
-          SdkInfo.NAME,
-          SdkInfo.version(),
-          minVersion == null ? "not given" : minVersion);
+      log()
+          .error(
+              "Crossdeck PARKED event delivery: the server no longer accepts {}@{} (minimum version: {})."
+                  + " Events are held in memory, up to maxQueueSize, until the application is"
+                  + " upgraded and restarted.",
+              SdkInfo.NAME,
+              SdkInfo.version(),
+              minVersion == null ? "not given" : minVersion);
     }
     listeners.parked(new CrossdeckListener.Parked(minVersion));
     return Decision.next(List.of(batch), Duration.ZERO);
@@ -152,13 +161,14 @@ final class DeliveryOutcomes {
     rest.remove(index);
     recordPermanentDrop(1, DropReason.INVALID_EVENT, failure);
     if (throttle.shouldLog("invalid_event:" + failure.code())) {
-      log.error(
-          "Crossdeck rejected one event of a batch (HTTP 400 {}, field {}): {}. That event was"
-              + " dropped; the other {} are being resent.",
-          failure.code(),
-          failure.param().orElse("unknown"),
-          failure.getMessage(),
-          rest.size());
+      log()
+          .error(
+              "Crossdeck rejected one event of a batch (HTTP 400 {}, field {}): {}. That event was"
+                  + " dropped; the other {} are being resent.",
+              failure.code(),
+              failure.param().orElse("unknown"),
+              failure.getMessage(),
+              rest.size());
     }
     return Decision.next(List.of(new Batch(rest, newKey.get())), Duration.ZERO);
   }
@@ -173,12 +183,13 @@ final class DeliveryOutcomes {
     int half = batch.size() / 2;
     List<byte[]> events = batch.events();
     if (throttle.shouldLog("split:" + failure.status())) {
-      log.warn(
-          "Crossdeck answered HTTP {} {} for a batch of {} events without naming an event;"
-              + " resending it as two smaller batches to isolate the event at fault",
-          failure.status(),
-          failure.code(),
-          batch.size());
+      log()
+          .warn(
+              "Crossdeck answered HTTP {} {} for a batch of {} events without naming an event;"
+                  + " resending it as two smaller batches to isolate the event at fault",
+              failure.status(),
+              failure.code(),
+              batch.size());
     }
     return Decision.next(
         List.of(
@@ -193,14 +204,15 @@ final class DeliveryOutcomes {
     }
     recordPermanentDrop(batch.size(), reason, failure);
     if (throttle.shouldLog("drop:" + failure.status() + ':' + failure.code())) {
-      log.error(
-          "Crossdeck rejected a batch of {} event(s) with HTTP {} {}: {}. The events were dropped;"
-              + " retrying cannot succeed.{}",
-          batch.size(),
-          failure.status(),
-          failure.code(),
-          failure.getMessage(),
-          failure.status() == 401 ? " Check the secret key (crossdeck.secret-key)." : "");
+      log()
+          .error(
+              "Crossdeck rejected a batch of {} event(s) with HTTP {} {}: {}. The events were dropped;"
+                  + " retrying cannot succeed.{}",
+              batch.size(),
+              failure.status(),
+              failure.code(),
+              failure.getMessage(),
+              failure.status() == 401 ? " Check the secret key (crossdeck.secret-key)." : "");
     }
     return Decision.next(List.of(), Duration.ZERO);
   }
@@ -228,15 +240,16 @@ final class DeliveryOutcomes {
         stats.recordRetryScheduled(
             failure.getMessage(), clock.currentTimeMillis() + wait.toMillis());
     if (throttle.shouldLog("retry")) {
-      log.warn(
-          "Crossdeck delivery of {} event(s) failed ({}, attempt {}); retrying in {} ms with the same"
-              + " idempotency key. Events stay queued in memory.",
-          batch.size(),
-          failure.getMessage(),
-          attempt,
-          wait.toMillis());
+      log()
+          .warn(
+              "Crossdeck delivery of {} event(s) failed ({}, attempt {}); retrying in {} ms with the same"
+                  + " idempotency key. Events stay queued in memory.",
+              batch.size(),
+              failure.getMessage(),
+              attempt,
+              wait.toMillis());
     } else {
-      log.debug("Crossdeck delivery attempt {} failed: {}", attempt, failure.getMessage());
+      log().debug("Crossdeck delivery attempt {} failed: {}", attempt, failure.getMessage());
     }
     listeners.flushFailed(new CrossdeckListener.FlushFailed(failure, attempt, wait));
     return Decision.next(List.of(batch), wait);
@@ -248,13 +261,14 @@ final class DeliveryOutcomes {
       return;
     }
     if (throttle.shouldLog("queue_full")) {
-      log.warn(
-          "Crossdeck queue is full (maxQueueSize={}, maxQueueBytes={}): dropped the {} oldest"
-              + " event(s). Further drops are counted in crossdeck.events.dropped{{reason=queue_full}}"
-              + " and summarised at most once a minute.",
-          maxEvents,
-          maxBytes,
-          evicted);
+      log()
+          .warn(
+              "Crossdeck queue is full (maxQueueSize={}, maxQueueBytes={}): dropped the {} oldest"
+                  + " event(s). Further drops are counted in crossdeck.events.dropped{{reason=queue_full}}"
+                  + " and summarised at most once a minute.",
+              maxEvents,
+              maxBytes,
+              evicted);
     }
     listeners.eventsDropped(new CrossdeckListener.EventsDropped(evicted, DropReason.QUEUE_FULL));
   }
@@ -266,13 +280,17 @@ final class DeliveryOutcomes {
     }
     stats.recordDropped(reason, count);
     if (reason == DropReason.SHUTDOWN) {
-      log.warn(
-          "Crossdeck closed with {} event(s) not delivered{}; they were dropped",
-          count,
-          stats.parked() ? " (delivery was parked)" : " within the shutdown timeout");
+      log()
+          .warn(
+              "Crossdeck closed with {} event(s) not delivered{}; they were dropped",
+              count,
+              stats.parked() ? " (delivery was parked)" : " within the shutdown timeout");
     } else {
-      log.error(
-          "Crossdeck dropped {} event(s) because the client failed: {}", count, stats.failure());
+      log()
+          .error(
+              "Crossdeck dropped {} event(s) because the client failed: {}",
+              count,
+              stats.failure());
     }
     listeners.eventsDropped(new CrossdeckListener.EventsDropped(count, reason));
   }

@@ -29,7 +29,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class EventIntake {
 
-  private static final Logger log = LoggerFactory.getLogger(EventIntake.class);
+  /**
+   * The logger, looked up when something is logged: setting up the logging system costs up to 100
+   * ms in a fresh JVM, which {@code build()} must not pay.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(EventIntake.class);
+  }
 
   private final EventEncoder encoder;
   private final EventQueue queue;
@@ -125,27 +131,30 @@ public final class EventIntake {
   private void noteCoercion(String name, EventEncoder.Encoding encoding) {
     stats.recordEncoding(encoding.truncated(), encoding.droppedKeys());
     if (encoding.truncated() && once.shouldLog("truncated")) {
-      log.warn(
-          "Crossdeck event '{}' had more than {} bytes of properties; its largest keys were removed"
-              + " and __truncated=true added. Later truncations are only counted.",
-          name,
-          ApiContract.MAX_PROPERTIES_BYTES);
+      log()
+          .warn(
+              "Crossdeck event '{}' had more than {} bytes of properties; its largest keys were removed"
+                  + " and __truncated=true added. Later truncations are only counted.",
+              name,
+              ApiContract.MAX_PROPERTIES_BYTES);
     }
     if (encoding.droppedKeys() > 0 && once.shouldLog("dropped_property")) {
-      log.warn(
-          "Crossdeck event '{}' had {} property value(s) that could not be converted to JSON (or a"
-              + " null key); those keys were dropped and the event kept. Later drops are only"
-              + " counted.",
-          name,
-          encoding.droppedKeys());
+      log()
+          .warn(
+              "Crossdeck event '{}' had {} property value(s) that could not be converted to JSON (or a"
+                  + " null key); those keys were dropped and the event kept. Later drops are only"
+                  + " counted.",
+              name,
+              encoding.droppedKeys());
     }
     if (encoding.numbersAsStrings() > 0 && once.shouldLog("number_as_string")) {
-      log.warn(
-          "Crossdeck event '{}' had a number longer than {} characters; JSON parsers refuse such"
-              + " numbers, so it was sent as a string of the same digits. Later ones are not"
-              + " logged.",
-          name,
-          ApiContract.MAX_NUMBER_CHARS);
+      log()
+          .warn(
+              "Crossdeck event '{}' had a number longer than {} characters; JSON parsers refuse such"
+                  + " numbers, so it was sent as a string of the same digits. Later ones are not"
+                  + " logged.",
+              name,
+              ApiContract.MAX_NUMBER_CHARS);
     }
   }
 
@@ -157,7 +166,7 @@ public final class EventIntake {
       return identityFallback.get();
     } catch (Throwable e) {
       if (once.shouldLog("fallback_failed")) {
-        log.warn("Crossdeck identityFallback threw; treating the event as having no identity", e);
+        log().warn("Crossdeck identityFallback threw; treating the event as having no identity", e);
       }
       return null;
     }
@@ -166,11 +175,12 @@ public final class EventIntake {
   private TrackResult reject(String code, String message) {
     stats.recordRejected(code);
     if (once.shouldLog("rejected:" + code)) {
-      log.warn(
-          "Crossdeck rejected an event: {} Further '{}' rejections are counted"
-              + " (crossdeck.events.rejected) but not logged.",
-          message,
-          code);
+      log()
+          .warn(
+              "Crossdeck rejected an event: {} Further '{}' rejections are counted"
+                  + " (crossdeck.events.rejected) but not logged.",
+              message,
+              code);
     }
     listeners.eventRejected(new CrossdeckListener.EventRejected(code, message));
     return TrackResult.rejected(code, message);

@@ -17,7 +17,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Listeners {
 
-  private static final Logger log = LoggerFactory.getLogger(Listeners.class);
+  /**
+   * The logger, looked up when something is logged: setting up the logging system costs up to 100
+   * ms in a fresh JVM, which {@code build()} must not pay.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(Listeners.class);
+  }
 
   private final List<CrossdeckListener> listeners = new CopyOnWriteArrayList<>();
   private final Set<String> reported = ConcurrentHashMap.newKeySet();
@@ -70,12 +76,13 @@ public final class Listeners {
         stats.recordListenerFailure();
         String name = listener.getClass().getName();
         if (reported.add(name + '#' + callback)) {
-          log.warn(
-              "A CrossdeckListener ({}) threw from {}; delivery continues. Later failures of this"
-                  + " callback are only counted (diagnostics: listenerFailures).",
-              name,
-              callback,
-              e);
+          log()
+              .warn(
+                  "A CrossdeckListener ({}) threw from {}; delivery continues. Later failures of this"
+                      + " callback are only counted (diagnostics: listenerFailures).",
+                  name,
+                  callback,
+                  e);
         }
       }
     }

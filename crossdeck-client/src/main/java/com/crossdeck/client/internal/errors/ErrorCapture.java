@@ -23,7 +23,13 @@ public final class ErrorCapture {
   /** The event name of captured errors. */
   public static final String EVENT_NAME = "error.handled";
 
-  private static final Logger log = LoggerFactory.getLogger(ErrorCapture.class);
+  /**
+   * The logger, looked up when something is logged: setting up the logging system costs up to 100
+   * ms in a fresh JVM, which {@code build()} must not pay.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(ErrorCapture.class);
+  }
 
   private final InAppClassifier classifier;
   private final ErrorCaptureLimiter limiter;
@@ -93,7 +99,7 @@ public final class ErrorCapture {
               .properties(properties)
               .build());
     } catch (Throwable e) {
-      log.warn("Crossdeck could not capture an error; the application is unaffected", e);
+      log().warn("Crossdeck could not capture an error; the application is unaffected", e);
       return refuse(
           "capture_failed", "The error could not be captured: " + e.getClass().getSimpleName());
     }
@@ -111,7 +117,7 @@ public final class ErrorCapture {
           return fromContext;
         }
       } catch (Throwable e) {
-        log.debug("Crossdeck identityFallback threw while capturing an error", e);
+        log().debug("Crossdeck identityFallback threw while capturing an error", e);
       }
     }
     return IdentityHint.anonymousId(ProcessAnonymousId.get());

@@ -6,11 +6,9 @@ import com.crossdeck.client.ErrorCodes;
 import com.crossdeck.client.internal.Lazy;
 import com.crossdeck.client.internal.SdkInfo;
 import com.crossdeck.client.internal.SecretKey;
-import com.crossdeck.client.internal.encoding.Json;
 import com.crossdeck.client.transport.Transport;
 import com.crossdeck.client.transport.TransportRequest;
 import com.crossdeck.client.transport.TransportResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -114,51 +112,6 @@ public final class ApiClient {
     }
     CrossdeckException error = ErrorResponse.read(response, secretKey, clock.currentTimeMillis());
     return error.isRetryable() ? new ApiOutcome.Retryable(error) : new ApiOutcome.Rejected(error);
-  }
-
-  /**
-   * For direct calls: sends a POST and returns its JSON body, or throws the typed error of any
-   * other outcome. No retries: the caller gets the answer and decides.
-   *
-   * @throws CrossdeckException for error responses, transport failures and unreadable bodies
-   */
-  public JsonNode postForJson(String path, TransportRequest.Body body, String idempotencyKey) {
-    return jsonOrThrow(post(path, body, idempotencyKey));
-  }
-
-  /** Like {@link #postForJson} for a GET. */
-  public JsonNode getForJson(String path) {
-    return jsonOrThrow(get(path));
-  }
-
-  private static JsonNode jsonOrThrow(ApiOutcome outcome) {
-    if (outcome instanceof ApiOutcome.Success success) {
-      return readJson(success.response());
-    } else if (outcome instanceof ApiOutcome.Retryable retryable) {
-      throw retryable.error();
-    } else if (outcome instanceof ApiOutcome.Rejected rejected) {
-      throw rejected.error();
-    }
-    throw ((ApiOutcome.Unavailable) outcome).error();
-  }
-
-  /**
-   * The JSON body of a 2xx answer, an empty object when it has none.
-   *
-   * @throws CrossdeckException {@code invalid_json_response} when the body is not JSON
-   */
-  public static JsonNode readJson(TransportResponse response) {
-    try {
-      return response.body().length == 0
-          ? Json.mapper().createObjectNode()
-          : Json.mapper().readTree(response.body());
-    } catch (IOException e) {
-      throw CrossdeckException.builder(ErrorCodes.TYPE_INTERNAL, ErrorCodes.INVALID_JSON_RESPONSE)
-          .message("Crossdeck answered HTTP " + response.status() + " with a body that is not JSON")
-          .status(response.status())
-          .requestId(response.header("x-request-id"))
-          .build();
-    }
   }
 
   /** The failure of a request that got no response: a timeout, or any other network error. */

@@ -25,7 +25,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class DefaultTransport implements Transport {
 
-  private static final Logger log = LoggerFactory.getLogger(DefaultTransport.class);
+  /**
+   * The logger, looked up when something is logged: setting up the logging system costs up to 100
+   * ms in a fresh JVM, which {@code build()} must not pay.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(DefaultTransport.class);
+  }
 
   /** The Kotlin runtime okhttp-jvm 5.3 is built against (its POM requires kotlin-stdlib 2.2). */
   private static final int[] KOTLIN_NEEDED = {2, 2};
@@ -48,7 +54,7 @@ public final class DefaultTransport implements Transport {
         unusable = "OkHttp could not be created (" + TransportHolder.describe(e) + ")";
       }
     }
-    log.info("Crossdeck sends through the JDK's HttpClient: {}", unusable);
+    log().info("Crossdeck sends through the JDK's HttpClient: {}", unusable);
     return new DefaultTransport(timeout, JdkHttpTransport.create(timeout));
   }
 
@@ -90,10 +96,11 @@ public final class DefaultTransport implements Transport {
       if (current instanceof JdkHttpTransport) {
         throw e;
       }
-      log.warn(
-          "Crossdeck's OkHttp transport cannot run here ({}); sending through the JDK's HttpClient"
-              + " from now on",
-          TransportHolder.describe(e));
+      log()
+          .warn(
+              "Crossdeck's OkHttp transport cannot run here ({}); sending through the JDK's HttpClient"
+                  + " from now on",
+              TransportHolder.describe(e));
       Transport fallback = JdkHttpTransport.create(timeout);
       delegate = fallback;
       current.close();

@@ -18,7 +18,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransportHolder {
 
-  private static final Logger log = LoggerFactory.getLogger(TransportHolder.class);
+  /**
+   * The logger, looked up when something is logged: setting up the logging system costs up to 100
+   * ms in a fresh JVM, which {@code build()} must not pay.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(TransportHolder.class);
+  }
 
   // Compared by name: OkHttp is optional, and loading its transport's class would need it.
   private static final String OKHTTP_TRANSPORT = "com.crossdeck.client.transport.OkHttpTransport";
@@ -115,7 +121,7 @@ public final class TransportHolder {
       try {
         current.close();
       } catch (RuntimeException e) {
-        log.debug("Closing the Crossdeck transport failed", e);
+        log().debug("Closing the Crossdeck transport failed", e);
       }
     }
   }
