@@ -3,8 +3,11 @@ package com.crossdeck.benchmarks;
 import com.crossdeck.benchmarks.child.ChildRun;
 import com.crossdeck.benchmarks.child.Sizes;
 import com.crossdeck.benchmarks.e2e.Scenarios;
+import com.crossdeck.benchmarks.jmh.JarComparison;
 import com.crossdeck.benchmarks.report.ResultsDocument;
 import com.crossdeck.benchmarks.sdk.Sdk;
+import com.crossdeck.benchmarks.startup.StartupBenchmark;
+import com.crossdeck.benchmarks.startup.StartupChild;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +20,12 @@ import java.util.List;
  *                                writes DIR/&lt;date&gt;.md (default crossdeck-benchmarks/results)
  * e2e [--rounds N] [--quick]     sink capacity and the end-to-end scenarios only, printed
  *   both take [--sdks a,b] [--scenarios x,y] to run only some SDKs or scenarios
+ * startup [--runs N]            fresh-JVM startup: every SDK's build() and first delivered
+ *                                event, a Spring Boot app with and without the starter (default 5)
+ * versus OLD_JAR [--rounds N]    TrackBenchmark and EncoderBenchmark from an older build's jar and
+ *                                from this one, interleaved in one run (default 3 rounds)
  * child SDK SCENARIO ROOT START SIZES   internal: one child JVM of the end-to-end harness
+ * startup-child SDK ROOT START   internal: one child JVM of the startup benchmark
  * </pre>
  */
 public final class BenchmarkMain {
@@ -36,8 +44,17 @@ public final class BenchmarkMain {
     switch (command) {
       case "all", "e2e" -> suite(command.equals("all"), arguments);
       case "child" -> child(arguments);
+      case "startup" -> startup(arguments);
+      case "startup-child" -> {
+        StartupChild.run(Sdk.of(arguments.get(1)), arguments.get(2), arguments.get(3));
+        // Some peers leave non-daemon threads behind.
+        System.exit(0);
+      }
+      case "versus" -> versus(arguments);
       default -> {
-        System.err.println("usage: all [--rounds N] [--out DIR] | e2e [--rounds N] [--quick]");
+        System.err.println(
+            "usage: all [--rounds N] [--out DIR] | e2e [--rounds N] [--quick]"
+                + " | startup [--runs N] | versus OLD_JAR [--rounds N]");
         System.exit(2);
       }
     }
@@ -67,6 +84,23 @@ public final class BenchmarkMain {
     if (all) {
       System.err.println("Written to " + ResultsDocument.write(out, document));
     }
+    System.exit(0);
+  }
+
+  private static void startup(List<String> arguments) throws Exception {
+    int runs = Integer.parseInt(option(arguments, "--runs", "5"));
+    Path logs = Path.of(System.getProperty("java.io.tmpdir"), "crossdeck-benchmark-logs");
+    Path app = Path.of(option(arguments, "--app", "crossdeck-benchmarks/startup-app"));
+    System.out.println(new StartupBenchmark(runs, app, logs).run());
+    System.exit(0);
+  }
+
+  private static void versus(List<String> arguments) throws Exception {
+    Path oldJar = Path.of(arguments.get(1));
+    int rounds = Integer.parseInt(option(arguments, "--rounds", "3"));
+    Path newJar =
+        Path.of(BenchmarkMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    System.out.println(new JarComparison(oldJar, newJar, rounds).run());
     System.exit(0);
   }
 
