@@ -49,10 +49,11 @@ final class ClientCore {
   final TransportHolder transport;
   final Lazy<RuntimeContext> runtime;
   final DeliveryPipeline delivery;
-  final IdentityLinker identities;
-  final BulkIngest bulkIngest;
   final Heartbeat heartbeat;
   final ErrorCapture errors;
+  // Created by their first call: an application may never use them, and build() need not load them.
+  final Lazy<IdentityLinker> identities;
+  final Lazy<BulkIngest> bulkIngest;
   private final Thread shutdownHook;
 
   ClientCore(ClientConfig config) {
@@ -88,24 +89,28 @@ final class ClientCore {
             Lazy.of(() -> Envelope.forQueue(environment, config.appId(), runtime.get())),
             stats,
             listeners);
-    this.identities = new IdentityLinker(api, encoder);
-    this.bulkIngest = new BulkIngest(api, encoder, environment, config.appId(), config.clock());
     this.heartbeat = new Heartbeat(api, stats, config.secretKey());
-    this.errors =
-        new ErrorCapture(
-            new InAppClassifier(config.inAppPackages(), InAppClassifier.DEFAULT_LIBRARY_PREFIXES),
-            ErrorCapture.limiter(
-                config.errorsPerFingerprintPerMinute(),
-                config.errorsPerProcess(),
-                config.clock()::nanoTime),
-            config.identityFallback(),
-            delivery.intake()::track,
-            stats);
-    delivery.start();
+    this.identities = Lazy.of(() -> new IdentityLinker(api, encoder));
+    this.bulkIngest =
+        Lazy.of(() -> new BulkIngest(api, encoder, environment, config.appId(), config.clock()));
+    this.errors = errorCapture(config);
+    this.shutdownHook = config.flushOnExit() ? installShutdownHook() : null;
     if (config.bootHeartbeat()) {
       heartbeat.checkInBackground();
     }
-    this.shutdownHook = config.flushOnExit() ? installShutdownHook() : null;
+    delivery.start();
+  }
+
+  private ErrorCapture errorCapture(ClientConfig config) {
+    return new ErrorCapture(
+        new InAppClassifier(config.inAppPackages(), InAppClassifier.DEFAULT_LIBRARY_PREFIXES),
+        ErrorCapture.limiter(
+            config.errorsPerFingerprintPerMinute(),
+            config.errorsPerProcess(),
+            config.clock()::nanoTime),
+        config.identityFallback(),
+        delivery.intake()::track,
+        stats);
   }
 
   private Thread installShutdownHook() {
@@ -123,7 +128,9 @@ final class ClientCore {
   /** Delivers what is held within {@code timeout}, then stops every thread. Idempotent. */
   FlushResult close(Duration timeout) {
     FlushResult result = delivery.close(timeout);
-    identities.close();
+    if (identities.isCreated()) {
+      identities.get().close();
+    }
     removeShutdownHook();
     return result;
   }

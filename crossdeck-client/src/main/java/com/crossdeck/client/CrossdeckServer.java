@@ -101,7 +101,7 @@ public final class CrossdeckServer implements AutoCloseable {
    * values follow the JSON conversion rules of event properties.
    */
   public AliasResult identify(String userId, String anonymousId, Traits traits) {
-    return core.identities.link(new AliasRequest(userId, anonymousId, null, traits));
+    return core.identities.get().link(new AliasRequest(userId, anonymousId, null, traits));
   }
 
   /**
@@ -115,7 +115,7 @@ public final class CrossdeckServer implements AutoCloseable {
   /** Like {@link #identify(String, String, Traits)}, on a background thread. */
   public CompletableFuture<AliasResult> identifyAsync(
       String userId, String anonymousId, Traits traits) {
-    return core.identities.linkAsync(new AliasRequest(userId, anonymousId, null, traits));
+    return core.identities.get().linkAsync(new AliasRequest(userId, anonymousId, null, traits));
   }
 
   /**
@@ -127,12 +127,12 @@ public final class CrossdeckServer implements AutoCloseable {
    *     network_error}
    */
   public AliasResult aliasIdentity(AliasRequest request) {
-    return core.identities.link(request);
+    return core.identities.get().link(request);
   }
 
   /** Like {@link #aliasIdentity(AliasRequest)}, on a background thread. */
   public CompletableFuture<AliasResult> aliasIdentityAsync(AliasRequest request) {
-    return core.identities.linkAsync(request);
+    return core.identities.get().linkAsync(request);
   }
 
   /**
@@ -155,7 +155,7 @@ public final class CrossdeckServer implements AutoCloseable {
    *     deadline passes; the message says how many events were already accepted
    */
   public IngestResponse ingest(List<Event> events, IngestOptions options) {
-    return core.bulkIngest.ingest(events, options == null ? IngestOptions.DEFAULTS : options);
+    return core.bulkIngest.get().ingest(events, options == null ? IngestOptions.DEFAULTS : options);
   }
 
   /** Captures an error; see {@link #captureError(Throwable, ErrorContext)}. */

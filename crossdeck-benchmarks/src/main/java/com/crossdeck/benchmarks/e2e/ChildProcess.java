@@ -78,6 +78,12 @@ public final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /** Every line received so far that starts with {@code prefix}, in order. */
+  public List<String> linesStartingWith(String prefix) {
+    lines.drainTo(seen);
+    return seen.stream().filter(line -> line.startsWith(prefix)).toList();
+  }
+
   /** Tells a holding child to finish. */
   public void stop() {
     try {

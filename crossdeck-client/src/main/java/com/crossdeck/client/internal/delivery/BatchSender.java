@@ -23,13 +23,13 @@ import org.slf4j.LoggerFactory;
  * The one daemon thread ({@code crossdeck-sender}) that turns queued events into HTTP batches.
  *
  * <p>It starts by creating what delivery needs and {@code build()} should not wait for: the HTTP
- * transport, the JSON mapper and the runtime context. Events queue meanwhile. Then a batch goes out
- * when {@code batchSize} events are waiting, when the oldest has waited the flush interval, on
- * {@code flush()}, and while closing. Exactly one request is in flight, so events leave in the
- * order they were queued and a batch being retried always goes before newer events. What happens to
- * a response is decided by {@link DeliveryOutcomes}; this class owns the loop, the waiting and the
- * unsent batches. Callers only touch lock-free structures, so {@code track()} never waits for this
- * thread.
+ * transport and the runtime context (and, at its first idle moment, the JSON mapper). Events queue
+ * meanwhile. Then a batch goes out when {@code batchSize} events are waiting, when the oldest has
+ * waited the flush interval, on {@code flush()}, and while closing. Exactly one request is in
+ * flight, so events leave in the order they were queued and a batch being retried always goes
+ * before newer events. What happens to a response is decided by {@link DeliveryOutcomes}; this
+ * class owns the loop, the waiting and the unsent batches. Callers only touch lock-free structures,
+ * so {@code track()} never waits for this thread.
  *
  * <p><b>It cannot die silently.</b> The loop survives anything thrown below it (recorded, logged,
  * retried after a short pause). It stops only when closed, or when it truly cannot continue: the
@@ -71,6 +71,7 @@ final class BatchSender {
 
   private final Deque<Batch> unsent = new ArrayDeque<>();
   private long nextAttemptNanos;
+  private boolean mapperReady;
 
   private volatile boolean sleeping;
   private volatile boolean takingBatch;
@@ -268,6 +269,9 @@ final class BatchSender {
       long deadline =
           waiting == 0 ? now + intervalNanos : queue.firstEnqueuedNanos() + intervalNanos;
       if (waiting == 0 || now < deadline) {
+        if (waiting == 0) {
+          prepareMapper();
+        }
         waitUntil(deadline, Wake.FULL_BATCH);
         return null;
       }
@@ -283,6 +287,26 @@ final class BatchSender {
       takingBatch = false;
     }
     return unsent.isEmpty() ? null : deliverFirst();
+  }
+
+  /**
+   * Builds the JSON mapper at the first idle moment, off the application's threads and after the
+   * first events left. Only records and beans in properties and error bodies need it, but its
+   * classes take a few hundred milliseconds to load: better here than in the first {@code track()}
+   * that needs it, or before the first batch.
+   */
+  private void prepareMapper() {
+    if (mapperReady) {
+      return;
+    }
+    mapperReady = true;
+    try {
+      Json.mapper();
+    } catch (Throwable e) {
+      log()
+          .warn(
+              "Crossdeck could not prepare its JSON mapper; records and beans will be dropped", e);
+    }
   }
 
   private String deliverFirst() {
