@@ -26,7 +26,12 @@ import java.util.concurrent.CompletableFuture;
  * own {@code Idempotency-Key} that is reused on every retry, so a batch whose response was lost is
  * stored once. Failures are retried with exponential backoff and full jitter, honouring {@code
  * Retry-After}. Every event dropped for any reason is counted ({@link #diagnostics()}), logged and
- * reported to {@linkplain #addListener listeners}.
+ * reported to {@linkplain #addListener listeners}: every accepted event is delivered or counted as
+ * dropped, and a client that cannot deliver at all reports itself failed instead of accepting
+ * events it would never send.
+ *
+ * <p>{@link CrossdeckServerBuilder#build()} returns in milliseconds: the HTTP transport, the JSON
+ * mapper and host detection are created on the sender thread, while the first events queue.
  *
  * <p>The secret key never appears in logs, {@link #toString()}, exceptions or diagnostics.
  */
@@ -185,9 +190,11 @@ public final class CrossdeckServer implements AutoCloseable {
   /**
    * Delivers everything queued when the call started, or gives up after {@code timeout}. Events not
    * delivered by then stay queued and keep being retried. Call it before a serverless function
-   * returns or before redirecting after tracking an email click.
+   * returns or before redirecting after tracking an email click. Answer "done" to someone only when
+   * {@link FlushResult#allDelivered()}: {@link FlushResult#completed()} is also true when events
+   * were dropped.
    *
-   * @return whether everything was resolved, how many events were sent and how many remain
+   * @return whether everything was resolved, how many events were sent, dropped and still remain
    */
   public FlushResult flush(Duration timeout) {
     return core.delivery.flush(timeout);
