@@ -30,13 +30,6 @@ class CloseRaceTest extends MockServerTest {
     return IdentityHint.developerUserId("user_1");
   }
 
-  private static void assertAccountingBalances(CrossdeckServer client) {
-    Diagnostics diagnostics = client.diagnostics();
-    Diagnostics.Delivery delivery = diagnostics.delivery();
-    assertThat(delivery.accepted())
-        .isEqualTo(delivery.sent() + delivery.droppedTotal() + diagnostics.queue().held());
-  }
-
   @Test
   void aTrackHeldMidFlightWhileTheClientClosesIsRefusedAndNothingIsLeftUncounted()
       throws Exception {
@@ -57,7 +50,7 @@ class CloseRaceTest extends MockServerTest {
     Diagnostics.Delivery delivery = client.diagnostics().delivery();
     assertThat(delivery.accepted()).isEqualTo(1);
     assertThat(client.diagnostics().queue().held()).isZero();
-    assertAccountingBalances(client);
+    Accounting.assertBalances(client);
   }
 
   @Test
@@ -99,7 +92,7 @@ class CloseRaceTest extends MockServerTest {
     Diagnostics diagnostics = client.diagnostics();
     assertThat(diagnostics.delivery().accepted()).isEqualTo(queued);
     assertThat(diagnostics.queue().held()).isZero();
-    assertAccountingBalances(client);
+    Accounting.assertBalances(client);
     assertThat(closed.remaining())
         .isEqualTo(diagnostics.delivery().dropped().get(DropReason.SHUTDOWN));
   }

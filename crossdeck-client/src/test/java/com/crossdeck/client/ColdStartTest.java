@@ -37,13 +37,6 @@ class ColdStartTest extends MockServerTest {
     };
   }
 
-  private static void assertAccountingBalances(CrossdeckServer client) {
-    Diagnostics diagnostics = client.diagnostics();
-    Diagnostics.Delivery delivery = diagnostics.delivery();
-    assertThat(delivery.accepted())
-        .isEqualTo(delivery.sent() + delivery.droppedTotal() + diagnostics.queue().held());
-  }
-
   @Test
   void buildLeavesTheTransportToTheSenderThread() {
     client(options -> options.transportFactory(heldBackTransport()));
@@ -82,10 +75,10 @@ class ColdStartTest extends MockServerTest {
 
     assertThat(closed.completed()).isFalse();
     assertThat(closed.remaining()).isEqualTo(2);
-    assertAccountingBalances(client);
+    Accounting.assertBalances(client);
     transportMayBeCreated.countDown();
     await().until(() -> client.diagnostics().delivery().dropped().get(DropReason.SHUTDOWN) == 2);
-    assertAccountingBalances(client);
+    Accounting.assertBalances(client);
     assertThat(client.diagnostics().delivery().failed()).isFalse();
     assertThat(client.track(userEvent("late")).errorCode()).isEqualTo(ErrorCodes.CLIENT_CLOSED);
   }
@@ -184,6 +177,6 @@ class ColdStartTest extends MockServerTest {
     CrossdeckException identify =
         catchThrowableOfType(CrossdeckException.class, () -> client.identify("u", "anon_1"));
     assertThat(identify.code()).isEqualTo(ErrorCodes.TRANSPORT_UNAVAILABLE);
-    assertAccountingBalances(client);
+    Accounting.assertBalances(client);
   }
 }

@@ -213,20 +213,7 @@ class PropertyCoercionTest extends MockServerTest {
   @Test
   void anEndlessIterableStopsAtThePropertyBudgetWithBoundedAllocation() {
     CrossdeckServer client = client(options -> options.eventFlushBatchSize(1));
-    Iterable<Integer> endless =
-        () ->
-            new java.util.Iterator<>() {
-              @Override
-              public boolean hasNext() {
-                return true;
-              }
-
-              @Override
-              public Integer next() {
-                return 1;
-              }
-            };
-    Event event = event().property("endless", endless).property("kept", "yes").build();
+    Event event = event().property("endless", endless()).property("kept", "yes").build();
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -301,19 +288,13 @@ class PropertyCoercionTest extends MockServerTest {
   /** A bean whose getter never ends, like a lazily generated sequence. */
   public static final class EndlessBean {
     public Iterable<Integer> getValues() {
-      return () ->
-          new java.util.Iterator<>() {
-            @Override
-            public boolean hasNext() {
-              return true;
-            }
-
-            @Override
-            public Integer next() {
-              return 1;
-            }
-          };
+      return endless();
     }
+  }
+
+  /** An iterable that never ends, as a generated sequence or a cyclic iterator does. */
+  private static Iterable<Integer> endless() {
+    return () -> java.util.stream.Stream.iterate(1, i -> i).iterator();
   }
 
   @Test

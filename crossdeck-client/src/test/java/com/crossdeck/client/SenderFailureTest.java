@@ -29,13 +29,6 @@ class SenderFailureTest extends MockServerTest {
         202, Map.of(), "{\"object\":\"list\",\"received\":1}".getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void assertAccountingBalances(CrossdeckServer client) {
-    Diagnostics diagnostics = client.diagnostics();
-    Diagnostics.Delivery delivery = diagnostics.delivery();
-    assertThat(delivery.accepted())
-        .isEqualTo(delivery.sent() + delivery.droppedTotal() + diagnostics.queue().held());
-  }
-
   @Test
   void anErrorThrownByTheTransportIsRetriedAndTheEventDelivered() {
     AtomicBoolean thrown = new AtomicBoolean();
@@ -106,7 +99,7 @@ class SenderFailureTest extends MockServerTest {
     TrackResult refused = client.track(userEvent("after"));
     assertThat(refused.errorCode()).isEqualTo(ErrorCodes.CLIENT_FAILED);
     assertThat(refused.message()).contains("has failed", "clock bug");
-    assertAccountingBalances(client);
+    Accounting.assertBalances(client);
     assertThat(server.getRequestCount()).isZero();
   }
 
@@ -127,7 +120,7 @@ class SenderFailureTest extends MockServerTest {
     assertThat(client.diagnostics().delivery().dropped().get(DropReason.CLIENT_FAILED))
         .isEqualTo(1);
     assertThat(client.track(userEvent("b")).errorCode()).isEqualTo(ErrorCodes.CLIENT_FAILED);
-    assertAccountingBalances(client);
+    Accounting.assertBalances(client);
   }
 
   @Test

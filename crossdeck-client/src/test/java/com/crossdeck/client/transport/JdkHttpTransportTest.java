@@ -2,9 +2,9 @@ package com.crossdeck.client.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crossdeck.client.internal.encoding.JsonBody;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -33,18 +33,7 @@ class JdkHttpTransportTest {
   }
 
   private static TransportRequest.Body json(String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    return new TransportRequest.Body() {
-      @Override
-      public long contentLength() {
-        return bytes.length;
-      }
-
-      @Override
-      public void writeTo(OutputStream out) throws IOException {
-        out.write(bytes);
-      }
-    };
+    return new JsonBody(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private TransportRequest post(String body, Duration timeout) {

@@ -194,15 +194,6 @@ final class BatchSender {
     } catch (TransportHolder.Unavailable e) {
       return closing ? null : e.getMessage();
     }
-    try {
-      // Needed only for records and beans in properties and for error bodies, but its classes
-      // take a while to load: better here than in the first track() that needs it.
-      Json.mapper();
-    } catch (Throwable e) {
-      log()
-          .warn(
-              "Crossdeck could not prepare its JSON mapper; records and beans will be dropped", e);
-    }
     envelope.get();
     return null;
   }
