@@ -1,13 +1,11 @@
 package com.crossdeck.benchmarks.startup;
 
+import com.crossdeck.benchmarks.child.ChildRun;
 import com.crossdeck.benchmarks.sdk.Driver;
 import com.crossdeck.benchmarks.sdk.Sdk;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,7 +22,7 @@ public final class StartupChild {
 
   /** Runs the child; {@code startUrl} marks the sink's clock. */
   public static void run(Sdk sdk, String serverRoot, String startUrl) throws IOException {
-    get(startUrl);
+    ChildRun.get(startUrl);
     long start = System.nanoTime();
     Driver driver = sdk.start(serverRoot);
     long built = System.nanoTime() - start;
@@ -37,16 +35,6 @@ public final class StartupChild {
       for (String line = in.readLine(); line != null && !line.equals("stop"); ) {
         line = in.readLine();
       }
-    }
-  }
-
-  private static void get(String url) {
-    try {
-      HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-      connection.getInputStream().readAllBytes();
-      connection.disconnect();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }
