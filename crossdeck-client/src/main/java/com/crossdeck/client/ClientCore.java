@@ -27,11 +27,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Building does only what must happen before {@code build()} returns: the queue and the counters
  * are created, the sender thread is started and the exit hook installed. The heavy parts are
- * created later, off the caller's thread: the HTTP transport (TLS setup and class loading take
- * hundreds of milliseconds), the JSON mapper and the runtime context (host detection) are created
- * by the sender thread as it starts, or by the first direct call ({@code identify}, {@code ingest},
- * {@code heartbeat}) if that comes sooner. {@code track()} works at once: events queue while the
- * transport warms up.
+ * created later, off the caller's thread and only once needed: the HTTP transport (TLS setup and
+ * class loading take hundreds of milliseconds) and the runtime context (host detection) by the
+ * sender thread before its first batch, or by the first direct call ({@code identify}, {@code
+ * ingest}, {@code heartbeat}); the JSON mapper at the sender's first idle moment. {@code track()}
+ * works at once: events queue while the transport is created. The boot heartbeat waits {@link
+ * #BOOT_HEARTBEAT_DELAY}, so that an application still starting does not share its CPU with it.
  */
 final class ClientCore {
 
@@ -42,6 +43,9 @@ final class ClientCore {
   private static Logger log() {
     return LoggerFactory.getLogger(ClientCore.class);
   }
+
+  /** How long the boot heartbeat leaves the application to start before it checks the key. */
+  static final Duration BOOT_HEARTBEAT_DELAY = Duration.ofSeconds(10);
 
   final ClientConfig config;
   final DeliveryStats stats = new DeliveryStats();
@@ -96,7 +100,7 @@ final class ClientCore {
     this.errors = errorCapture(config);
     this.shutdownHook = config.flushOnExit() ? installShutdownHook() : null;
     if (config.bootHeartbeat()) {
-      heartbeat.checkInBackground();
+      heartbeat.checkInBackground(config.clock(), BOOT_HEARTBEAT_DELAY, () -> !delivery.isClosed());
     }
     delivery.start();
   }

@@ -158,7 +158,11 @@ public final class CrossdeckServerBuilder {
     return this;
   }
 
-  /** Whether to check the key with {@code GET /sdk/heartbeat} in the background; default true. */
+  /**
+   * Whether to check the key with {@code GET /sdk/heartbeat} in the background, about 10 s after
+   * {@link #build()} (when the application has had time to start); default true. A rejected key is
+   * logged as an error and shown in {@link Diagnostics}.
+   */
   public CrossdeckServerBuilder bootHeartbeat(boolean enabled) {
     this.bootHeartbeat = enabled;
     return this;
@@ -267,7 +271,7 @@ public final class CrossdeckServerBuilder {
    * Validates the options and starts the client: its sender thread, its shutdown hook (when {@code
    * flushOnExit}) and its background heartbeat (when {@code bootHeartbeat}). It returns in
    * milliseconds: the HTTP transport, the JSON mapper and the runtime context are created by the
-   * sender thread, and events tracked meanwhile wait in the queue.
+   * sender thread when first needed, and events tracked meanwhile wait in the queue.
    *
    * @throws CrossdeckException {@code invalid_secret_key} when no key was given, when the key has
    *     whitespace or a control character inside it (surrounding whitespace is removed), or when it

@@ -38,13 +38,18 @@ class ColdStartTest extends MockServerTest {
   }
 
   @Test
-  void buildLeavesTheTransportToTheSenderThread() {
-    client(options -> options.transportFactory(heldBackTransport()));
+  void theSenderThreadCreatesTheTransportWhenTheFirstBatchNeedsItNotBefore() {
+    CrossdeckServer client =
+        client(options -> options.transportFactory(heldBackTransport()).eventFlushBatchSize(1));
+    clock.advanceAndSettle(Duration.ofMinutes(1));
+    assertThat(creatingThreads).as("nothing to send yet").isEmpty();
 
+    client.track(userEvent("first"));
     await().until(() -> !creatingThreads.isEmpty());
     transportMayBeCreated.countDown();
 
     assertThat(creatingThreads).containsExactly("crossdeck-sender");
+    assertThat(nextBatch().eventNames()).containsExactly("first");
   }
 
   @Test
@@ -69,7 +74,6 @@ class ColdStartTest extends MockServerTest {
     CrossdeckServer client = client(options -> options.transportFactory(heldBackTransport()));
     client.track(userEvent("a"));
     client.track(userEvent("b"));
-    await().until(() -> !creatingThreads.isEmpty());
 
     FlushResult closed = client.close(Duration.ZERO);
 
@@ -87,12 +91,12 @@ class ColdStartTest extends MockServerTest {
   void closeWhileTheTransportIsStillBeingCreatedDeliversOnceItIs() throws Exception {
     CrossdeckServer client = client(options -> options.transportFactory(heldBackTransport()));
     client.track(userEvent("a"));
-    await().until(() -> !creatingThreads.isEmpty());
 
+    // Closing makes the sender deliver, which starts creating the transport; then it is let go.
     Thread releaser =
         new Thread(
             () -> {
-              await().until(() -> client.isClosed());
+              await().until(() -> !creatingThreads.isEmpty());
               transportMayBeCreated.countDown();
             });
     releaser.start();
@@ -150,6 +154,7 @@ class ColdStartTest extends MockServerTest {
             options ->
                 options
                     .listener(listener)
+                    .eventFlushBatchSize(1)
                     .transportFactory(
                         () -> {
                           try {

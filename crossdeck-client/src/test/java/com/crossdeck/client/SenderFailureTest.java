@@ -163,11 +163,14 @@ class SenderFailureTest extends MockServerTest {
     CrossdeckServer client =
         client(
             options ->
-                options.transportFactory(
-                    () -> {
-                      created.incrementAndGet();
-                      throw new NoClassDefFoundError("kotlin/jvm/internal/Intrinsics");
-                    }));
+                options
+                    .eventFlushBatchSize(1)
+                    .transportFactory(
+                        () -> {
+                          created.incrementAndGet();
+                          throw new NoClassDefFoundError("kotlin/jvm/internal/Intrinsics");
+                        }));
+    client.track(userEvent("first"));
     await().until(() -> client.diagnostics().delivery().failed());
 
     TrackResult refused = client.track(userEvent("late"));

@@ -1,5 +1,6 @@
 package com.crossdeck.client.internal.calls;
 
+import com.crossdeck.client.CrossdeckClock;
 import com.crossdeck.client.CrossdeckException;
 import com.crossdeck.client.HeartbeatResult;
 import com.crossdeck.client.internal.ApiContract;
@@ -8,13 +9,17 @@ import com.crossdeck.client.internal.delivery.DeliveryStats;
 import com.crossdeck.client.internal.http.ApiClient;
 import com.crossdeck.client.internal.http.DirectCall;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /sdk/heartbeat}: confirms the key works. At startup it runs once on a short-lived
- * daemon thread, so a rejected key is reported loudly in the log without delaying the application.
+ * daemon thread, a few seconds after the client was built, so a rejected key is reported loudly in
+ * the log without delaying the application: not while it starts, when creating the HTTP transport
+ * would compete with it for the CPU.
  */
 public final class Heartbeat {
 
@@ -58,10 +63,28 @@ public final class Heartbeat {
     }
   }
 
-  /** Runs {@link #check()} once in the background and logs the outcome. */
-  public void checkInBackground() {
-    Thread thread = new Thread(this::checkAndLog, "crossdeck-heartbeat");
+  /**
+   * Runs {@link #check()} once in the background, {@code delay} after now, and logs the outcome.
+   *
+   * @param clock the client's clock, which the wait follows
+   * @param delay how long to leave the application to start
+   * @param stillWanted false once the client was closed: the check is then skipped
+   */
+  public void checkInBackground(CrossdeckClock clock, Duration delay, BooleanSupplier stillWanted) {
+    long due = clock.nanoTime() + delay.toNanos();
+    Thread thread =
+        new Thread(
+            () -> {
+              while (clock.nanoTime() < due) {
+                clock.awaitUntil(due);
+              }
+              if (stillWanted.getAsBoolean()) {
+                checkAndLog();
+              }
+            },
+            "crossdeck-heartbeat");
     thread.setDaemon(true);
+    thread.setContextClassLoader(null);
     thread.start();
   }
 

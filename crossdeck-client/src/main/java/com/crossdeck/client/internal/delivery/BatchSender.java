@@ -7,7 +7,6 @@ import com.crossdeck.client.internal.Lazy;
 import com.crossdeck.client.internal.encoding.Envelope;
 import com.crossdeck.client.internal.encoding.Ids;
 import com.crossdeck.client.internal.encoding.Json;
-import com.crossdeck.client.internal.http.TransportHolder;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -22,14 +21,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The one daemon thread ({@code crossdeck-sender}) that turns queued events into HTTP batches.
  *
- * <p>It starts by creating what delivery needs and {@code build()} should not wait for: the HTTP
- * transport and the runtime context (and, at its first idle moment, the JSON mapper). Events queue
- * meanwhile. Then a batch goes out when {@code batchSize} events are waiting, when the oldest has
- * waited the flush interval, on {@code flush()}, and while closing. Exactly one request is in
- * flight, so events leave in the order they were queued and a batch being retried always goes
- * before newer events. What happens to a response is decided by {@link DeliveryOutcomes}; this
- * class owns the loop, the waiting and the unsent batches. Callers only touch lock-free structures,
- * so {@code track()} never waits for this thread.
+ * <p>What delivery needs and {@code build()} should not wait for is created here, when first
+ * needed: the HTTP transport and the runtime context before the first batch (events queue
+ * meanwhile), the JSON mapper at the first idle moment. An application that is still starting and
+ * has tracked nothing pays for none of it. A batch goes out when {@code batchSize} events are
+ * waiting, when the oldest has waited the flush interval, on {@code flush()}, and while closing.
+ * Exactly one request is in flight, so events leave in the order they were queued and a batch being
+ * retried always goes before newer events. What happens to a response is decided by {@link
+ * DeliveryOutcomes}; this class owns the loop, the waiting and the unsent batches. Callers only
+ * touch lock-free structures, so {@code track()} never waits for this thread.
  *
  * <p><b>It cannot die silently.</b> The loop survives anything thrown below it (recorded, logged,
  * retried after a short pause). It stops only when closed, or when it truly cannot continue: the
@@ -59,7 +59,6 @@ final class BatchSender {
   private final BatchDelivery delivery;
   private final DeliveryOutcomes outcomes;
   private final DeliveryStats stats;
-  private final TransportHolder transport;
   private final Lazy<Envelope> envelope;
   private final CrossdeckClock clock;
   private final RandomGenerator random;
@@ -84,7 +83,6 @@ final class BatchSender {
       BatchDelivery delivery,
       DeliveryOutcomes outcomes,
       DeliveryStats stats,
-      TransportHolder transport,
       Lazy<Envelope> envelope,
       CrossdeckClock clock,
       RandomGenerator random,
@@ -95,7 +93,6 @@ final class BatchSender {
     this.delivery = delivery;
     this.outcomes = outcomes;
     this.stats = stats;
-    this.transport = transport;
     this.envelope = envelope;
     this.clock = clock;
     this.random = random;
@@ -171,31 +168,13 @@ final class BatchSender {
   private void run() {
     String failure = null;
     try {
-      failure = startUp();
-      if (failure == null) {
-        failure = loop();
-      }
+      failure = loop();
     } catch (Throwable e) {
       failure = "the sender stopped on an unexpected error: " + describe(e);
     } finally {
       finish(failure);
       terminated.countDown();
     }
-  }
-
-  /**
-   * Creates what delivery needs, here rather than in {@code build()}.
-   *
-   * @return why the client cannot deliver, or {@code null}
-   */
-  private String startUp() {
-    try {
-      transport.get();
-    } catch (TransportHolder.Unavailable e) {
-      return closing ? null : e.getMessage();
-    }
-    envelope.get();
-    return null;
   }
 
   /**

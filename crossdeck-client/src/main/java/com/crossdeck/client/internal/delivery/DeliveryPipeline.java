@@ -43,7 +43,7 @@ public final class DeliveryPipeline {
    * @param options the queue's and the sender's options
    * @param encoder serializes events on the calling thread
    * @param api sends batches
-   * @param transport the transport the sender creates first thing, and closes last
+   * @param transport the transport, closed last
    * @param envelope the batch envelope, built by the sender on its thread
    * @param stats the client's counters
    * @param listeners the client's listeners
@@ -70,7 +70,6 @@ public final class DeliveryPipeline {
             new BatchDelivery(api, outcomes, clock),
             outcomes,
             stats,
-            transport,
             envelope,
             clock,
             options.random(),

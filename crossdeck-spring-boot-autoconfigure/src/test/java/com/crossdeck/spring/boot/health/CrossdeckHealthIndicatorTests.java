@@ -84,6 +84,8 @@ class CrossdeckHealthIndicatorTests {
                   throw new NoClassDefFoundError("kotlin/jvm/internal/Intrinsics");
                 })
             .build();
+    client.track(Event.builder("plan_upgraded").developerUserId("user_42").build());
+    client.flushAsync();
     org.awaitility.Awaitility.await().until(() -> client.diagnostics().delivery().failed());
 
     Health lenient = indicator(false).health();
