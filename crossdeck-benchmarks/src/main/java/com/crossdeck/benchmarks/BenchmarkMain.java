@@ -22,8 +22,9 @@ import java.util.List;
  *   both take [--sdks a,b] [--scenarios x,y] to run only some SDKs or scenarios
  * startup [--runs N]            fresh-JVM startup: every SDK's build() and first delivered
  *                                event, a Spring Boot app with and without the starter (default 5)
- * versus OLD_JAR [--rounds N]    TrackBenchmark and EncoderBenchmark from an older build's jar and
- *                                from this one, interleaved in one run (default 3 rounds)
+ * versus OLD_JAR [--rounds N] [--benchmarks REGEX]   TrackBenchmark and EncoderBenchmark (or
+ *                                the benchmarks REGEX selects) from an older build's jar and from
+ *                                this one, interleaved in one run (default 3 rounds)
  * child SDK SCENARIO ROOT START SIZES   internal: one child JVM of the end-to-end harness
  * startup-child SDK ROOT START   internal: one child JVM of the startup benchmark
  * </pre>
@@ -100,7 +101,8 @@ public final class BenchmarkMain {
     int rounds = Integer.parseInt(option(arguments, "--rounds", "3"));
     Path newJar =
         Path.of(BenchmarkMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    System.out.println(new JarComparison(oldJar, newJar, rounds).run());
+    String benchmarks = option(arguments, "--benchmarks", JarComparison.BENCHMARKS);
+    System.out.println(new JarComparison(oldJar, newJar, rounds, benchmarks).run());
     System.exit(0);
   }
 

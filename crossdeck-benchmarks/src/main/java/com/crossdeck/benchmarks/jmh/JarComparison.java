@@ -23,23 +23,28 @@ import java.util.Map;
  */
 public final class JarComparison {
 
-  private static final String BENCHMARKS =
+  /** The benchmarks compared unless told otherwise. */
+  public static final String BENCHMARKS =
       "com\\.crossdeck\\.benchmarks\\.jmh\\.(TrackBenchmark|EncoderBenchmark)\\..*";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path oldJar;
   private final Path newJar;
   private final int rounds;
+  private final String benchmarks;
 
   /**
    * @param oldJar the older build's {@code crossdeck-benchmarks.jar}
    * @param newJar this build's
    * @param rounds how many times each jar runs
+   * @param benchmarks a JMH regular expression selecting the benchmarks
    */
-  public JarComparison(Path oldJar, Path newJar, int rounds) {
+  public JarComparison(Path oldJar, Path newJar, int rounds, String benchmarks) {
     this.oldJar = oldJar;
     this.newJar = newJar;
     this.rounds = rounds;
+    this.benchmarks = benchmarks;
   }
 
   /** Runs both jars and returns the Markdown table. */
@@ -55,7 +60,7 @@ public final class JarComparison {
           String label = jar.equals(oldJar) ? "before" : "after";
           Map<String, List<double[]>> byBenchmark =
               results.computeIfAbsent(label, l -> new LinkedHashMap<>());
-          runJmh(jar, sink, blackHole, label + "-" + round)
+          runJmh(jar, benchmarks, sink, blackHole, label + "-" + round)
               .forEach(
                   (benchmark, value) ->
                       byBenchmark.computeIfAbsent(benchmark, b -> new ArrayList<>()).add(value));
@@ -67,7 +72,7 @@ public final class JarComparison {
 
   /** One JMH process: benchmark name → {score, bytes per operation}. */
   private static Map<String, double[]> runJmh(
-      Path jar, RawSink sink, BlackHole blackHole, String name)
+      Path jar, String benchmarks, RawSink sink, BlackHole blackHole, String name)
       throws IOException, InterruptedException {
     Path json = Files.createTempFile("crossdeck-versus-" + name, ".json");
     List<String> flags = new ArrayList<>(HotPath.FORK_JVM_FLAGS);
@@ -79,7 +84,7 @@ public final class JarComparison {
             "-cp",
             jar.toString(),
             "org.openjdk.jmh.Main",
-            BENCHMARKS,
+            benchmarks,
             "-p",
             "sdk=crossdeck",
             "-f",
