@@ -35,6 +35,9 @@ record WebhookSignatureHeader(long timestampSeconds, List<String> signatures) {
   // A long holds 19 digits. A longer t is refused before it is parsed at all: parsing a number of
   // a million digits would cost seconds of CPU for an unauthenticated request.
   private static final int MAX_SECONDS_DIGITS = 19;
+  // A real header is a timestamp and a few 64-digit signatures; anything far longer is refused
+  // whole, before it is split or copied.
+  private static final int MAX_HEADER_CHARS = 8192;
   private static final int MAX_TIMESTAMP_CHARS = 32;
   private static final String HMAC_SHA256 = "HmacSHA256";
   private static final int SIGNATURE_HEX_LENGTH = 64;
@@ -46,12 +49,17 @@ record WebhookSignatureHeader(long timestampSeconds, List<String> signatures) {
   /**
    * Parses a header value.
    *
-   * @throws CrossdeckException {@code webhook_timestamp_missing} when the header is missing or
-   *     blank, or has no positive {@code t} or no hexadecimal {@code v1}
+   * @throws CrossdeckException {@code webhook_timestamp_missing} when the header is missing, blank
+   *     or longer than {@value #MAX_HEADER_CHARS} characters, or has no positive {@code t} of at
+   *     most 19 digits or no hexadecimal {@code v1}
    */
   static WebhookSignatureHeader parse(String header) {
     if (header == null || header.isBlank()) {
       throw malformed(Webhooks.SIGNATURE_HEADER + " header is missing");
+    }
+    if (header.length() > MAX_HEADER_CHARS) {
+      throw malformed(
+          Webhooks.SIGNATURE_HEADER + " header is longer than " + MAX_HEADER_CHARS + " characters");
     }
     long timestampSeconds = 0;
     List<String> signatures = new ArrayList<>();

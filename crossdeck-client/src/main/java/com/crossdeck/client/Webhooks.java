@@ -30,7 +30,9 @@ import java.util.Objects;
  *   <li>{@link ErrorCodes#WEBHOOK_INVALID_TOLERANCE} ({@code configuration_error}): the tolerance
  *       is null, negative or longer than {@linkplain #MAX_TOLERANCE 24 hours};
  *   <li>{@link ErrorCodes#WEBHOOK_TIMESTAMP_MISSING} ({@code authentication_error}): the header is
- *       missing, or has no positive {@code t} or no hexadecimal {@code v1};
+ *       missing or longer than 8,192 characters, or has no positive {@code t} of at most 19 digits,
+ *       or no hexadecimal {@code v1} (an overlong header or {@code t} is refused before it is
+ *       parsed, so no header costs more than microseconds);
  *   <li>{@link ErrorCodes#WEBHOOK_TIMESTAMP_OUTSIDE_TOLERANCE} ({@code authentication_error}):
  *       {@code t} is further from now than the tolerance, in the past (a replay) or the future;
  *   <li>{@link ErrorCodes#WEBHOOK_SIGNATURE_MISMATCH} ({@code authentication_error}): no {@code v1}
