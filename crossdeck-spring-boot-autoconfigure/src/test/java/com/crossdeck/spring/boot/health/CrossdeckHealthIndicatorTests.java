@@ -46,7 +46,8 @@ class CrossdeckHealthIndicatorTests {
         .containsEntry("sent", 1L)
         .containsEntry("consecutiveFailures", 0)
         .containsEntry("parked", false)
-        .containsKeys("lastFlushAt", "dropped");
+        .containsEntry("failed", false)
+        .containsKeys("lastFlushAt", "dropped", "transport");
     assertThat(health.getDetails().get("lastFlushAt")).isInstanceOf(String.class);
   }
 
@@ -70,6 +71,30 @@ class CrossdeckHealthIndicatorTests {
   void reportsDownWhenStrictAndTheKeyIsRejected() {
     rejectKey();
 
+    assertThat(indicator(true).health().getStatus()).isEqualTo(Status.DOWN);
+  }
+
+  @Test
+  void showsAClientWhoseTransportFailedAndReportsDownWhenStrict() {
+    client.close(Duration.ZERO);
+    client =
+        EmulatorClients.builder(emulator.get())
+            .transportFactory(
+                () -> {
+                  throw new NoClassDefFoundError("kotlin/jvm/internal/Intrinsics");
+                })
+            .build();
+    client.track(Event.builder("plan_upgraded").developerUserId("user_42").build());
+    client.flushAsync();
+    org.awaitility.Awaitility.await().until(() -> client.diagnostics().delivery().failed());
+
+    Health lenient = indicator(false).health();
+
+    assertThat(lenient.getStatus()).isEqualTo(Status.UP);
+    assertThat(lenient.getDetails())
+        .containsEntry("failed", true)
+        .containsEntry("transport", "custom");
+    assertThat((String) lenient.getDetails().get("failure")).contains("NoClassDefFoundError");
     assertThat(indicator(true).health().getStatus()).isEqualTo(Status.DOWN);
   }
 
