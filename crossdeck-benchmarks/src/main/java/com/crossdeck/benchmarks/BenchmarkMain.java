@@ -3,8 +3,11 @@ package com.crossdeck.benchmarks;
 import com.crossdeck.benchmarks.child.ChildRun;
 import com.crossdeck.benchmarks.child.Sizes;
 import com.crossdeck.benchmarks.e2e.Scenarios;
+import com.crossdeck.benchmarks.jmh.JarComparison;
 import com.crossdeck.benchmarks.report.ResultsDocument;
 import com.crossdeck.benchmarks.sdk.Sdk;
+import com.crossdeck.benchmarks.startup.StartupBenchmark;
+import com.crossdeck.benchmarks.startup.StartupChild;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +19,14 @@ import java.util.List;
  * all [--rounds N] [--out DIR]   sink capacity, JMH hot path and every end-to-end scenario;
  *                                writes DIR/&lt;date&gt;.md (default crossdeck-benchmarks/results)
  * e2e [--rounds N] [--quick]     sink capacity and the end-to-end scenarios only, printed
+ *   both take [--sdks a,b] [--scenarios x,y] to run only some SDKs or scenarios
+ * startup [--runs N]            fresh-JVM startup: every SDK's build() and first delivered
+ *                                event, a Spring Boot app with and without the starter (default 5)
+ * versus OLD_JAR [--rounds N] [--benchmarks REGEX]   TrackBenchmark and EncoderBenchmark (or
+ *                                the benchmarks REGEX selects) from an older build's jar and from
+ *                                this one, interleaved in one run (default 3 rounds)
  * child SDK SCENARIO ROOT START SIZES   internal: one child JVM of the end-to-end harness
+ * startup-child SDK ROOT START   internal: one child JVM of the startup benchmark
  * </pre>
  */
 public final class BenchmarkMain {
@@ -35,8 +45,17 @@ public final class BenchmarkMain {
     switch (command) {
       case "all", "e2e" -> suite(command.equals("all"), arguments);
       case "child" -> child(arguments);
+      case "startup" -> startup(arguments);
+      case "startup-child" -> {
+        StartupChild.run(Sdk.of(arguments.get(1)), arguments.get(2), arguments.get(3));
+        // Some peers leave non-daemon threads behind.
+        System.exit(0);
+      }
+      case "versus" -> versus(arguments);
       default -> {
-        System.err.println("usage: all [--rounds N] [--out DIR] | e2e [--rounds N] [--quick]");
+        System.err.println(
+            "usage: all [--rounds N] [--out DIR] | e2e [--rounds N] [--quick]"
+                + " | startup [--runs N] | versus OLD_JAR [--rounds N]");
         System.exit(2);
       }
     }
@@ -47,7 +66,18 @@ public final class BenchmarkMain {
     int rounds = Integer.parseInt(option(arguments, "--rounds", quick ? "1" : "3"));
     Path out = Path.of(option(arguments, "--out", "crossdeck-benchmarks/results"));
     Path logs = Path.of(System.getProperty("java.io.tmpdir"), "crossdeck-benchmark-logs");
-    Suite suite = new Suite(quick ? Sizes.QUICK : Sizes.FULL, rounds, all, logs);
+    Suite everything = new Suite(quick ? Sizes.QUICK : Sizes.FULL, rounds, all, logs);
+    Suite suite =
+        new Suite(
+            everything.sizes(),
+            rounds,
+            all,
+            logs,
+            listOption(arguments, "--sdks", everything.sdks().stream().map(Sdk::id).toList())
+                .stream()
+                .map(Sdk::of)
+                .toList(),
+            listOption(arguments, "--scenarios", everything.scenarios()));
     Suite.Outcome outcome = suite.run();
     String document =
         ResultsDocument.render(suite, outcome, all ? COMMAND : String.join(" ", arguments));
@@ -56,6 +86,30 @@ public final class BenchmarkMain {
       System.err.println("Written to " + ResultsDocument.write(out, document));
     }
     System.exit(0);
+  }
+
+  private static void startup(List<String> arguments) throws Exception {
+    int runs = Integer.parseInt(option(arguments, "--runs", "5"));
+    Path logs = Path.of(System.getProperty("java.io.tmpdir"), "crossdeck-benchmark-logs");
+    Path app = Path.of(option(arguments, "--app", "crossdeck-benchmarks/startup-app"));
+    System.out.println(new StartupBenchmark(runs, app, logs).run());
+    System.exit(0);
+  }
+
+  private static void versus(List<String> arguments) throws Exception {
+    Path oldJar = Path.of(arguments.get(1));
+    int rounds = Integer.parseInt(option(arguments, "--rounds", "3"));
+    Path newJar =
+        Path.of(BenchmarkMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    String benchmarks = option(arguments, "--benchmarks", JarComparison.BENCHMARKS);
+    System.out.println(new JarComparison(oldJar, newJar, rounds, benchmarks).run());
+    System.exit(0);
+  }
+
+  private static List<String> listOption(
+      List<String> arguments, String name, List<String> fallback) {
+    String value = option(arguments, name, null);
+    return value == null ? fallback : List.of(value.split(","));
   }
 
   private static String option(List<String> arguments, String name, String fallback) {

@@ -6,6 +6,7 @@ import com.crossdeck.benchmarks.e2e.Scenario;
 import com.crossdeck.benchmarks.e2e.Scenarios;
 import com.crossdeck.benchmarks.jmh.HotPath;
 import com.crossdeck.benchmarks.report.Measurement;
+import com.crossdeck.benchmarks.sdk.Sdk;
 import com.crossdeck.benchmarks.sink.RawSink;
 import com.crossdeck.benchmarks.sink.SinkCapacity;
 import java.nio.file.Path;
@@ -21,8 +22,22 @@ import java.util.List;
  * @param rounds rounds of JMH and of the end-to-end scenarios
  * @param hot whether to run the JMH benchmarks
  * @param logs where child JVMs' stderr goes
+ * @param sdks the SDKs to run
+ * @param scenarios the names of the end-to-end scenarios to run
  */
-public record Suite(Sizes sizes, int rounds, boolean hot, Path logs) {
+public record Suite(
+    Sizes sizes, int rounds, boolean hot, Path logs, List<Sdk> sdks, List<String> scenarios) {
+
+  /** Every SDK and every scenario. */
+  public Suite(Sizes sizes, int rounds, boolean hot, Path logs) {
+    this(
+        sizes,
+        rounds,
+        hot,
+        logs,
+        List.of(Sdk.values()),
+        Scenarios.all().stream().map(Scenario::name).toList());
+  }
 
   /**
    * Everything one run produced.
@@ -41,7 +56,8 @@ public record Suite(Sizes sizes, int rounds, boolean hot, Path logs) {
   /** Runs it. */
   public Outcome run() throws Exception {
     long start = System.nanoTime();
-    List<Scenario> scenarios = Scenarios.all();
+    List<Scenario> scenarios =
+        Scenarios.all().stream().filter(s -> this.scenarios.contains(s.name())).toList();
     try (RawSink sink = RawSink.start()) {
       Duration capacityTime = sizes == Sizes.QUICK ? Duration.ofMillis(250) : Duration.ofSeconds(3);
       List<SinkCapacity.Result> capacity =
@@ -50,9 +66,9 @@ public record Suite(Sizes sizes, int rounds, boolean hot, Path logs) {
               SinkCapacity.measure(sink, 100, capacityTime));
       List<Measurement> measurements = new ArrayList<>();
       if (hot) {
-        measurements.addAll(HotPath.run(rounds, sink));
+        measurements.addAll(HotPath.run(rounds, sink, sdks));
       }
-      measurements.addAll(new Orchestrator(sizes, rounds, sink, logs).run(scenarios));
+      measurements.addAll(new Orchestrator(sizes, rounds, sink, logs).run(scenarios, sdks));
       return new Outcome(
           capacity, measurements, scenarios, Duration.ofNanos(System.nanoTime() - start));
     }

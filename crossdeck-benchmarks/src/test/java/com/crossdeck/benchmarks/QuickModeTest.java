@@ -42,15 +42,17 @@ class QuickModeTest {
                 });
       }
     }
-    for (String scenario : List.of("burst", "shutdown", "lost-response")) {
-      double accepted = MarkdownTables.median(measurements, scenario, Sdk.CROSSDECK, "accepted");
-      assertThat(accepted).as(scenario).isPositive();
-      assertThat(MarkdownTables.median(measurements, scenario, Sdk.CROSSDECK, "delivered"))
-          .as("%s: Crossdeck delivered", scenario)
-          .isEqualTo(accepted);
-      assertThat(MarkdownTables.median(measurements, scenario, Sdk.CROSSDECK, "duplicates"))
-          .as("%s: Crossdeck duplicates", scenario)
-          .isZero();
+    for (Sdk crossdeck : List.of(Sdk.CROSSDECK, Sdk.CROSSDECK_JDK)) {
+      for (String scenario : List.of("burst", "shutdown", "lost-response")) {
+        double accepted = MarkdownTables.median(measurements, scenario, crossdeck, "accepted");
+        assertThat(accepted).as("%s / %s", scenario, crossdeck).isPositive();
+        assertThat(MarkdownTables.median(measurements, scenario, crossdeck, "delivered"))
+            .as("%s / %s: delivered", scenario, crossdeck)
+            .isEqualTo(accepted);
+        assertThat(MarkdownTables.median(measurements, scenario, crossdeck, "duplicates"))
+            .as("%s / %s: duplicates", scenario, crossdeck)
+            .isZero();
+      }
     }
     assertThat(outcome.capacity()).allSatisfy(c -> assertThat(c.eventsPerSecond()).isPositive());
     String document = ResultsDocument.render(suite, outcome, "quick");

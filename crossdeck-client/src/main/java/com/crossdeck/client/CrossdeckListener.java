@@ -7,8 +7,9 @@ import java.time.Duration;
  * implement only what you need.
  *
  * <p>Callbacks run on the SDK's threads (the sender thread, or the thread that called {@code track}
- * for rejections), so they must be quick and must not block. An exception thrown by a listener is
- * caught and logged; it never affects delivery.
+ * for rejections), so they must be quick and must not block. Whatever a listener throws, {@link
+ * Error}s included, is caught, counted ({@code Diagnostics.Delivery#listenerFailures()}) and logged
+ * once per listener and callback; it never affects delivery or the caller of {@code track}.
  */
 public interface CrossdeckListener {
 

@@ -1,13 +1,7 @@
 package com.crossdeck.client;
 
-import com.crossdeck.client.internal.BulkIngest;
 import com.crossdeck.client.internal.ClientConfig;
-import com.crossdeck.client.internal.DeliveryPipeline;
-import com.crossdeck.client.internal.DisabledTransport;
-import com.crossdeck.client.internal.ErrorCapture;
-import com.crossdeck.client.internal.Heartbeat;
-import com.crossdeck.client.internal.IdentityLinker;
-import com.crossdeck.client.internal.InAppClassifier;
+import com.crossdeck.client.internal.http.DisabledTransport;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,44 +26,23 @@ import java.util.concurrent.CompletableFuture;
  * own {@code Idempotency-Key} that is reused on every retry, so a batch whose response was lost is
  * stored once. Failures are retried with exponential backoff and full jitter, honouring {@code
  * Retry-After}. Every event dropped for any reason is counted ({@link #diagnostics()}), logged and
- * reported to {@linkplain #addListener listeners}.
+ * reported to {@linkplain #addListener listeners}: every accepted event is delivered or counted as
+ * dropped, and a client that cannot deliver at all reports itself failed instead of accepting
+ * events it would never send.
+ *
+ * <p>{@link CrossdeckServerBuilder#build()} returns in milliseconds: the HTTP transport, the JSON
+ * mapper and host detection are created on the sender thread, while the first events queue.
  *
  * <p>The secret key never appears in logs, {@link #toString()}, exceptions or diagnostics.
  */
 public final class CrossdeckServer implements AutoCloseable {
 
-  private final DeliveryPipeline pipeline;
-  private final Heartbeat heartbeat;
-  private final IdentityLinker identities;
-  private final BulkIngest bulkIngest;
-  private final ErrorCapture errors;
+  private final ClientCore core;
   private final boolean enabled;
 
   CrossdeckServer(ClientConfig config, boolean enabled) {
     this.enabled = enabled;
-    this.pipeline = new DeliveryPipeline(config);
-    this.heartbeat = new Heartbeat(pipeline.api(), pipeline.stats(), config.secretKey());
-    this.identities = new IdentityLinker(pipeline.api(), pipeline.encoder());
-    this.bulkIngest =
-        new BulkIngest(
-            pipeline.api(),
-            pipeline.encoder(),
-            config.secretKey().environment(),
-            config.appId(),
-            config.clock());
-    this.errors =
-        new ErrorCapture(
-            new InAppClassifier(config.inAppPackages(), InAppClassifier.DEFAULT_LIBRARY_PREFIXES),
-            ErrorCapture.limiter(
-                config.errorsPerFingerprintPerMinute(),
-                config.errorsPerProcess(),
-                config.clock()::nanoTime),
-            config.identityFallback(),
-            pipeline::track,
-            pipeline.stats());
-    if (config.bootHeartbeat()) {
-      heartbeat.checkInBackground();
-    }
+    this.core = new ClientCore(config);
   }
 
   /**
@@ -111,7 +84,7 @@ public final class CrossdeckServer implements AutoCloseable {
    * @return whether the event was queued, with its event id, or why it was rejected
    */
   public TrackResult track(Event event) {
-    return pipeline.track(event);
+    return core.delivery.intake().track(event);
   }
 
   /**
@@ -133,7 +106,7 @@ public final class CrossdeckServer implements AutoCloseable {
    * values follow the JSON conversion rules of event properties.
    */
   public AliasResult identify(String userId, String anonymousId, Traits traits) {
-    return identities.link(new AliasRequest(userId, anonymousId, null, traits));
+    return core.identities.get().link(new AliasRequest(userId, anonymousId, null, traits));
   }
 
   /**
@@ -147,7 +120,7 @@ public final class CrossdeckServer implements AutoCloseable {
   /** Like {@link #identify(String, String, Traits)}, on a background thread. */
   public CompletableFuture<AliasResult> identifyAsync(
       String userId, String anonymousId, Traits traits) {
-    return identities.linkAsync(new AliasRequest(userId, anonymousId, null, traits));
+    return core.identities.get().linkAsync(new AliasRequest(userId, anonymousId, null, traits));
   }
 
   /**
@@ -159,12 +132,12 @@ public final class CrossdeckServer implements AutoCloseable {
    *     network_error}
    */
   public AliasResult aliasIdentity(AliasRequest request) {
-    return identities.link(request);
+    return core.identities.get().link(request);
   }
 
   /** Like {@link #aliasIdentity(AliasRequest)}, on a background thread. */
   public CompletableFuture<AliasResult> aliasIdentityAsync(AliasRequest request) {
-    return identities.linkAsync(request);
+    return core.identities.get().linkAsync(request);
   }
 
   /**
@@ -187,7 +160,7 @@ public final class CrossdeckServer implements AutoCloseable {
    *     deadline passes; the message says how many events were already accepted
    */
   public IngestResponse ingest(List<Event> events, IngestOptions options) {
-    return bulkIngest.ingest(events, options == null ? IngestOptions.DEFAULTS : options);
+    return core.bulkIngest.get().ingest(events, options == null ? IngestOptions.DEFAULTS : options);
   }
 
   /** Captures an error; see {@link #captureError(Throwable, ErrorContext)}. */
@@ -203,7 +176,7 @@ public final class CrossdeckServer implements AutoCloseable {
    * Never throws.
    */
   public TrackResult captureError(Throwable error, ErrorContext context) {
-    return errors.capture(error, context);
+    return core.errors.capture(error, context);
   }
 
   /**
@@ -211,23 +184,25 @@ public final class CrossdeckServer implements AutoCloseable {
    * (default 15 s). Safe to call from many threads at once; a no-op when nothing is queued.
    */
   public FlushResult flush() {
-    return flush(pipeline.config().timeout());
+    return flush(core.config.timeout());
   }
 
   /**
    * Delivers everything queued when the call started, or gives up after {@code timeout}. Events not
    * delivered by then stay queued and keep being retried. Call it before a serverless function
-   * returns or before redirecting after tracking an email click.
+   * returns or before redirecting after tracking an email click. Answer "done" to someone only when
+   * {@link FlushResult#allDelivered()}: {@link FlushResult#completed()} is also true when events
+   * were dropped.
    *
-   * @return whether everything was resolved, how many events were sent and how many remain
+   * @return whether everything was resolved, how many events were sent, dropped and still remain
    */
   public FlushResult flush(Duration timeout) {
-    return pipeline.flush(timeout);
+    return core.delivery.flush(timeout);
   }
 
   /** Like {@link #flush()}, without waiting; the future completes when the flush does. */
   public CompletableFuture<FlushResult> flushAsync() {
-    return pipeline.flushAsync();
+    return core.delivery.flushAsync();
   }
 
   /**
@@ -236,7 +211,7 @@ public final class CrossdeckServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    close(pipeline.config().flushOnExitTimeout());
+    close(core.config.flushOnExitTimeout());
   }
 
   /**
@@ -246,14 +221,12 @@ public final class CrossdeckServer implements AutoCloseable {
    * call's result.
    */
   public FlushResult close(Duration timeout) {
-    FlushResult result = pipeline.close(timeout);
-    identities.close();
-    return result;
+    return core.close(timeout);
   }
 
   /** Whether {@link #close()} was called. */
   public boolean isClosed() {
-    return pipeline.isClosed();
+    return core.delivery.isClosed();
   }
 
   /**
@@ -264,27 +237,27 @@ public final class CrossdeckServer implements AutoCloseable {
    *     {@code network_error}
    */
   public HeartbeatResult heartbeat() {
-    return heartbeat.check();
+    return core.heartbeat.check();
   }
 
   /** A snapshot of queue, delivery counters and state; no I/O. */
   public Diagnostics diagnostics() {
-    return pipeline.diagnostics();
+    return core.diagnostics();
   }
 
   /** {@code production} for {@code cd_sk_live_} keys, otherwise {@code sandbox}. */
   public String environment() {
-    return pipeline.config().secretKey().environment();
+    return core.config.secretKey().environment();
   }
 
   /** Registers a listener for delivery events. */
   public void addListener(CrossdeckListener listener) {
-    pipeline.listeners().add(listener);
+    core.listeners.add(listener);
   }
 
   /** Unregisters a listener. */
   public void removeListener(CrossdeckListener listener) {
-    pipeline.listeners().remove(listener);
+    core.listeners.remove(listener);
   }
 
   /** Describes the client; the key appears masked. */
@@ -295,9 +268,9 @@ public final class CrossdeckServer implements AutoCloseable {
         + "environment="
         + environment()
         + ", secretKey="
-        + pipeline.config().secretKey().masked()
+        + core.config.secretKey().masked()
         + ", baseUrl="
-        + pipeline.config().baseUrl()
+        + core.config.baseUrl()
         + '}';
   }
 }

@@ -2,6 +2,9 @@ package com.crossdeck.client;
 
 import com.crossdeck.client.internal.ClientConfig;
 import com.crossdeck.client.internal.SecretKey;
+import com.crossdeck.client.internal.http.DefaultTransport;
+import com.crossdeck.client.internal.http.TransportHolder;
+import com.crossdeck.client.transport.JdkHttpTransport;
 import com.crossdeck.client.transport.OkHttpTransport;
 import com.crossdeck.client.transport.Transport;
 import java.net.URI;
@@ -61,7 +64,8 @@ public final class CrossdeckServerBuilder {
   private int maxQueueSize = DEFAULT_MAX_QUEUE_SIZE;
   private long maxQueueBytes = DEFAULT_MAX_QUEUE_BYTES;
   private boolean bootHeartbeat = true;
-  private Transport transport;
+  private Supplier<? extends Transport> transportFactory;
+  private String transportName;
   private CrossdeckClock clock = CrossdeckClock.system();
   private RandomGenerator random;
   private Supplier<IdentityHint> identityFallback;
@@ -154,15 +158,41 @@ public final class CrossdeckServerBuilder {
     return this;
   }
 
-  /** Whether to check the key with {@code GET /sdk/heartbeat} in the background; default true. */
+  /**
+   * Whether to check the key with {@code GET /sdk/heartbeat} in the background, about 10 s after
+   * {@link #build()} (when the application has had time to start); default true. A rejected key is
+   * logged as an error and shown in {@link Diagnostics}.
+   */
   public CrossdeckServerBuilder bootHeartbeat(boolean enabled) {
     this.bootHeartbeat = enabled;
     return this;
   }
 
-  /** The HTTP transport; default an {@link OkHttpTransport} using {@link #timeout(Duration)}. */
+  /**
+   * The HTTP transport. By default the client creates one on its sender thread (never in {@link
+   * #build()}), using {@link #timeout(Duration)}: an {@link OkHttpTransport} when OkHttp can run
+   * here, otherwise a {@link JdkHttpTransport} (OkHttp absent, or a Kotlin runtime older than it
+   * needs, as under Spring Boot 3.5's dependency management). {@link Diagnostics#transport()} names
+   * the one in use. Pass {@code OkHttpTransport.create(yourClient)} or {@code
+   * JdkHttpTransport.create(yourClient)} to share an application's client.
+   */
   public CrossdeckServerBuilder transport(Transport transport) {
-    this.transport = transport;
+    Objects.requireNonNull(transport, "transport");
+    this.transportFactory = () -> transport;
+    this.transportName = TransportHolder.nameOf(transport);
+    return this;
+  }
+
+  /**
+   * Creates the HTTP transport when it is first needed: on the client's sender thread as it starts,
+   * or in the first {@code identify}, {@code ingest} or {@code heartbeat} call if that comes first;
+   * never in {@link #build()}. Use it for a transport that is costly to create. If the factory
+   * throws, the client reports itself failed ({@link Diagnostics.Delivery#failure()}) and drops,
+   * counted, what it holds.
+   */
+  public CrossdeckServerBuilder transportFactory(Supplier<? extends Transport> factory) {
+    this.transportFactory = Objects.requireNonNull(factory, "factory");
+    this.transportName = "custom";
     return this;
   }
 
@@ -239,10 +269,13 @@ public final class CrossdeckServerBuilder {
 
   /**
    * Validates the options and starts the client: its sender thread, its shutdown hook (when {@code
-   * flushOnExit}) and its background heartbeat (when {@code bootHeartbeat}).
+   * flushOnExit}) and its background heartbeat (when {@code bootHeartbeat}). It returns in
+   * milliseconds: the HTTP transport, the JSON mapper and the runtime context are created by the
+   * sender thread when first needed, and events tracked meanwhile wait in the queue.
    *
-   * @throws CrossdeckException {@code invalid_secret_key} when the key does not start with {@code
-   *     cd_sk_}; {@code invalid_option} when an option is out of range
+   * @throws CrossdeckException {@code invalid_secret_key} when no key was given, when the key has
+   *     whitespace or a control character inside it (surrounding whitespace is removed), or when it
+   *     does not start with {@code cd_sk_}; {@code invalid_option} when an option is out of range
    */
   public CrossdeckServer build() {
     SecretKey key = SecretKey.of(secretKey);
@@ -256,6 +289,7 @@ public final class CrossdeckServerBuilder {
     requireRange("errorCaptureRateLimit", errorsPerFingerprintPerMinute, 0, 10_000, "");
     requireRange("errorCaptureProcessCap", errorsPerProcess, 0, 1_000_000, "");
     require(clock != null, "clock must not be null");
+    Duration requestTimeout = timeout;
     ClientConfig config =
         new ClientConfig(
             key,
@@ -272,7 +306,10 @@ public final class CrossdeckServerBuilder {
             maxQueueSize,
             maxQueueBytes,
             bootHeartbeat,
-            transport != null ? transport : OkHttpTransport.create(timeout),
+            transportFactory != null
+                ? transportFactory
+                : () -> DefaultTransport.create(requestTimeout),
+            transportFactory != null ? transportName : "default",
             clock,
             random != null ? random : new SplittableRandom(),
             identityFallback,
@@ -284,8 +321,13 @@ public final class CrossdeckServerBuilder {
     return new CrossdeckServer(config, enabled);
   }
 
+  // Each check builds its message only when it fails: a string concatenation's first use in a JVM
+  // costs tens of milliseconds, which a valid build() must not pay.
+
   private static String normalizeBaseUrl(String url) {
-    require(url != null && !url.isBlank(), "baseUrl must be an http or https URL, got nothing");
+    if (url == null || url.isBlank()) {
+      throw invalid("baseUrl must be an http or https URL, got nothing");
+    }
     String trimmed = url.trim();
     while (trimmed.endsWith("/")) {
       trimmed = trimmed.substring(0, trimmed.length() - 1);
@@ -294,31 +336,36 @@ public final class CrossdeckServerBuilder {
     try {
       uri = URI.create(trimmed);
     } catch (IllegalArgumentException e) {
-      throw invalid("baseUrl must be an http or https URL, got '" + trimmed + "'");
+      throw notAnHttpUrl(trimmed);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    require(
-        (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null,
-        "baseUrl must be an http or https URL, got '" + trimmed + "'");
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw notAnHttpUrl(trimmed);
+    }
     return trimmed;
   }
 
+  private static CrossdeckException notAnHttpUrl(String url) {
+    return invalid("baseUrl must be an http or https URL, got '" + url + "'");
+  }
+
   private static void requireRange(String option, long value, long min, long max, String unit) {
-    require(
-        value >= min && value <= max,
-        option + " must be between " + min + " and " + max + unit + ", got " + value);
+    if (value < min || value > max) {
+      throw invalid(option + " must be between " + min + " and " + max + unit + ", got " + value);
+    }
   }
 
   private static void requireDuration(String option, Duration value, Duration min, Duration max) {
-    require(
-        value != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0,
-        option
-            + " must be between "
-            + min.toMillis()
-            + " ms and "
-            + max.toMillis()
-            + " ms, got "
-            + (value == null ? "null" : value.toMillis() + " ms"));
+    if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+      throw invalid(
+          option
+              + " must be between "
+              + min.toMillis()
+              + " ms and "
+              + max.toMillis()
+              + " ms, got "
+              + (value == null ? "null" : value.toMillis() + " ms"));
+    }
   }
 
   private static void require(boolean condition, String message) {

@@ -8,11 +8,19 @@ import java.util.Map;
  * A point-in-time snapshot of a client's configuration, queue and delivery state, for health
  * checks, dashboards and support. Reading it does no I/O. The secret key appears only masked.
  *
+ * <p>Every event {@code track()} accepted is in exactly one place: {@code delivery().accepted() ==
+ * delivery().sent() + delivery().droppedTotal() + queue().held()} whenever no {@code track()} call
+ * is in progress (and always after {@code close()} returned), since the counters are read one after
+ * another while the sender works.
+ *
  * @param sdkVersion this SDK's version
  * @param baseUrl the API root events are sent to
  * @param maskedSecretKey the secret key's environment prefix and last characters, e.g. {@code
  *     cd_sk_live_****9f3a}
  * @param environment {@code production} or {@code sandbox}
+ * @param transport the HTTP transport: {@code okhttp} or {@code jdk-httpclient} (the default
+ *     chooses OkHttp when it can run here), {@code custom}, or {@code disabled}; {@code default}
+ *     until the sender thread has created it
  * @param queue what is waiting to be sent
  * @param delivery what has been sent, dropped and rejected, and the current delivery state
  * @param host where the process runs
@@ -22,6 +30,7 @@ public record Diagnostics(
     String baseUrl,
     String maskedSecretKey,
     String environment,
+    String transport,
     Queue queue,
     Delivery delivery,
     Host host) {
@@ -35,7 +44,13 @@ public record Diagnostics(
    * @param maxEvents the {@code maxQueueSize} bound
    * @param maxBytes the {@code maxQueueBytes} bound
    */
-  public record Queue(int events, long bytes, int inFlight, int maxEvents, long maxBytes) {}
+  public record Queue(int events, long bytes, int inFlight, int maxEvents, long maxBytes) {
+
+    /** Events accepted and not yet resolved: queued, or being sent, or awaiting a retry. */
+    public long held() {
+      return (long) events + inFlight;
+    }
+  }
 
   /**
    * Delivery counters and state.
@@ -55,6 +70,11 @@ public record Diagnostics(
    * @param parked whether the server refused this SDK version and sending stopped
    * @param parkedMinVersion the minimum SDK version the server asked for, or {@code null}
    * @param keyRejected whether the server rejected the secret key (HTTP 401)
+   * @param failure why the client failed and accepts no more events (its transport could not be
+   *     created or cannot run, or its sender thread could not continue), or {@code null} while it
+   *     works
+   * @param listenerFailures listener callbacks that threw (each caught and counted)
+   * @param senderErrors unexpected errors the sender thread caught and survived
    * @param closed whether the client was closed
    */
   public record Delivery(
@@ -73,6 +93,9 @@ public record Diagnostics(
       boolean parked,
       String parkedMinVersion,
       boolean keyRejected,
+      String failure,
+      long listenerFailures,
+      long senderErrors,
       boolean closed) {
 
     /** Freezes the maps. */
@@ -84,6 +107,11 @@ public record Diagnostics(
     /** Total events dropped after acceptance, all reasons together. */
     public long droppedTotal() {
       return dropped.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Whether the client failed; see {@link #failure()}. */
+    public boolean failed() {
+      return failure != null;
     }
   }
 
@@ -110,6 +138,7 @@ public record Diagnostics(
     map.put("secretKey", maskedSecretKey);
     map.put("baseUrl", baseUrl);
     map.put("sdkVersion", sdkVersion);
+    map.put("transport", transport);
     map.put("queueSize", queue.events());
     map.put("queueBytes", queue.bytes());
     map.put("inFlight", queue.inFlight());
@@ -127,6 +156,9 @@ public record Diagnostics(
     map.put("nextRetryAt", delivery.nextRetryAt());
     map.put("parked", delivery.parked());
     map.put("keyRejected", delivery.keyRejected());
+    map.put("failed", delivery.failed());
+    map.put("failure", delivery.failure());
+    map.put("listenerFailures", delivery.listenerFailures());
     map.put("closed", delivery.closed());
     return map;
   }

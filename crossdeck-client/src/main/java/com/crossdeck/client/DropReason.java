@@ -14,7 +14,12 @@ public enum DropReason {
   /** A single event was too large for the server (413). */
   TOO_LARGE("too_large"),
   /** The client was closed before the events could be delivered. */
-  SHUTDOWN("shutdown");
+  SHUTDOWN("shutdown"),
+  /**
+   * The client failed and can deliver nothing: its HTTP transport could not be created or cannot
+   * run, or its sender thread could not continue. {@link Diagnostics.Delivery#failure()} says why.
+   */
+  CLIENT_FAILED("client_failed");
 
   private final String tag;
 

@@ -71,6 +71,21 @@ public final class ErrorCodes {
   /** The client was closed; events are no longer accepted. */
   public static final String CLIENT_CLOSED = "client_closed";
 
+  /**
+   * The client failed and accepts no events: it cannot deliver anything (see {@link
+   * Diagnostics.Delivery#failure()}).
+   */
+  public static final String CLIENT_FAILED = "client_failed";
+
+  /** An event's timestamp is outside the range the API can carry. */
+  public static final String INVALID_TIMESTAMP = "invalid_timestamp";
+
+  /**
+   * The HTTP transport could not be created or cannot run (for example an HTTP library missing or
+   * of an incompatible version); nothing can be sent.
+   */
+  public static final String TRANSPORT_UNAVAILABLE = "transport_unavailable";
+
   /** Transport failure: the connection failed or was reset. */
   public static final String FETCH_FAILED = "fetch_failed";
 

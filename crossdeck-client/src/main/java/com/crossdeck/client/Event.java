@@ -1,6 +1,6 @@
 package com.crossdeck.client;
 
-import com.crossdeck.client.internal.PropertyMap;
+import com.crossdeck.client.internal.encoding.PropertyMap;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
@@ -156,7 +156,11 @@ public final class Event {
       return this;
     }
 
-    /** When the event happened, in epoch milliseconds; defaults to the time of tracking. */
+    /**
+     * When the event happened, in epoch milliseconds; defaults to the time of tracking. It must be
+     * within ±8,640,000,000,000,000 ms of the epoch (what the API's number carries, the range of a
+     * JavaScript {@code Date}); {@code track} refuses anything else with {@code invalid_timestamp}.
+     */
     public Builder timestamp(long epochMillis) {
       this.timestamp = epochMillis;
       return this;
@@ -204,7 +208,11 @@ public final class Event {
      * ({@code Instant}, {@code Date}, {@code java.time}; sent as ISO-8601), {@code BigDecimal}
      * (sent exactly), {@code Optional}, maps, collections, arrays, records and beans. NaN and
      * infinities become {@code null}; cycles become {@code "[circular]"}; nesting deeper than 5
-     * levels becomes {@code "[depth-exceeded]"}.
+     * levels becomes {@code "[depth-exceeded]"}. A number longer than 100 characters is sent as a
+     * string of its digits (JSON parsers refuse longer numbers). The properties of one event are at
+     * most 8 KB of JSON: beyond that the largest keys are removed and {@code "__truncated":true}
+     * added, and a value too large to ever fit is not converted past the limit, so no input costs
+     * more than that.
      */
     public Builder property(String key, Object value) {
       for (int i = 0; i < propertyCount; i++) {

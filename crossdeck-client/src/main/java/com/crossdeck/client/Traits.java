@@ -1,6 +1,6 @@
 package com.crossdeck.client;
 
-import com.crossdeck.client.internal.PropertyMap;
+import com.crossdeck.client.internal.encoding.PropertyMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package com.crossdeck.client;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -33,7 +32,13 @@ record WebhookSignatureHeader(long timestampSeconds, List<String> signatures) {
   // because no signer emits it.
   private static final Pattern SECONDS = Pattern.compile("([0-9]+)(?:\\.[0-9]*)?");
   private static final Pattern HEX_DIGITS = Pattern.compile("[0-9a-fA-F]+");
-  private static final BigInteger MAX_SECONDS = BigInteger.valueOf(Long.MAX_VALUE);
+  // A long holds 19 digits. A longer t is refused before it is parsed at all: parsing a number of
+  // a million digits would cost seconds of CPU for an unauthenticated request.
+  private static final int MAX_SECONDS_DIGITS = 19;
+  // A real header is a timestamp and a few 64-digit signatures; anything far longer is refused
+  // whole, before it is split or copied.
+  private static final int MAX_HEADER_CHARS = 8192;
+  private static final int MAX_TIMESTAMP_CHARS = 32;
   private static final String HMAC_SHA256 = "HmacSHA256";
   private static final int SIGNATURE_HEX_LENGTH = 64;
 
@@ -44,12 +49,17 @@ record WebhookSignatureHeader(long timestampSeconds, List<String> signatures) {
   /**
    * Parses a header value.
    *
-   * @throws CrossdeckException {@code webhook_timestamp_missing} when the header is missing or
-   *     blank, or has no positive {@code t} or no hexadecimal {@code v1}
+   * @throws CrossdeckException {@code webhook_timestamp_missing} when the header is missing, blank
+   *     or longer than {@value #MAX_HEADER_CHARS} characters, or has no positive {@code t} of at
+   *     most 19 digits or no hexadecimal {@code v1}
    */
   static WebhookSignatureHeader parse(String header) {
     if (header == null || header.isBlank()) {
       throw malformed(Webhooks.SIGNATURE_HEADER + " header is missing");
+    }
+    if (header.length() > MAX_HEADER_CHARS) {
+      throw malformed(
+          Webhooks.SIGNATURE_HEADER + " header is longer than " + MAX_HEADER_CHARS + " characters");
     }
     long timestampSeconds = 0;
     List<String> signatures = new ArrayList<>();
@@ -145,15 +155,27 @@ record WebhookSignatureHeader(long timestampSeconds, List<String> signatures) {
     }
   }
 
-  /** Whole seconds of a decimal value, or 0 when it is not a positive number. */
+  /**
+   * Whole seconds of a decimal value, or 0 when it is not a positive number of at most {@value
+   * #MAX_SECONDS_DIGITS} integer digits ({@value #MAX_TIMESTAMP_CHARS} characters in all).
+   */
   private static long seconds(String value) {
+    int dot = value.indexOf('.');
+    int integerDigits = dot < 0 ? value.length() : dot;
+    if (integerDigits > MAX_SECONDS_DIGITS || value.length() > MAX_TIMESTAMP_CHARS) {
+      return 0;
+    }
     Matcher matcher = SECONDS.matcher(value);
     if (!matcher.matches()) {
       return 0;
     }
-    // Far-future values are still timestamps (rejected later as outside the tolerance), so an
-    // integer part too large for a long saturates instead of failing to parse.
-    return new BigInteger(matcher.group(1)).min(MAX_SECONDS).longValueExact();
+    try {
+      return Long.parseLong(matcher.group(1));
+    } catch (NumberFormatException e) {
+      // 19 digits beyond Long.MAX_VALUE: still a timestamp, far in the future, so it saturates
+      // and is rejected as outside the tolerance.
+      return Long.MAX_VALUE;
+    }
   }
 
   private static CrossdeckException malformed(String message) {

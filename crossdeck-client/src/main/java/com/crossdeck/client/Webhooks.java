@@ -30,7 +30,9 @@ import java.util.Objects;
  *   <li>{@link ErrorCodes#WEBHOOK_INVALID_TOLERANCE} ({@code configuration_error}): the tolerance
  *       is null, negative or longer than {@linkplain #MAX_TOLERANCE 24 hours};
  *   <li>{@link ErrorCodes#WEBHOOK_TIMESTAMP_MISSING} ({@code authentication_error}): the header is
- *       missing, or has no positive {@code t} or no hexadecimal {@code v1};
+ *       missing or longer than 8,192 characters, or has no positive {@code t} of at most 19 digits,
+ *       or no hexadecimal {@code v1} (an overlong header or {@code t} is refused before it is
+ *       parsed, so no header costs more than microseconds);
  *   <li>{@link ErrorCodes#WEBHOOK_TIMESTAMP_OUTSIDE_TOLERANCE} ({@code authentication_error}):
  *       {@code t} is further from now than the tolerance, in the past (a replay) or the future;
  *   <li>{@link ErrorCodes#WEBHOOK_SIGNATURE_MISMATCH} ({@code authentication_error}): no {@code v1}
@@ -71,12 +73,15 @@ public final class Webhooks {
   /** The longest tolerance accepted: 24 hours. */
   public static final Duration MAX_TOLERANCE = Duration.ofHours(24);
 
-  // Trailing tokens would let "{...} garbage" pass as JSON, which JSON.parse in the reference SDK
-  // rejects.
-  private static final JsonMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
-  private static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT =
-      new TypeReference<>() {};
+  /** The parser of {@code verifyAndParse}, built on its first use, not when a class loads. */
+  private static final class Parser {
+    // Trailing tokens would let "{...} garbage" pass as JSON, which JSON.parse in the reference SDK
+    // rejects.
+    static final JsonMapper JSON =
+        JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+    static final TypeReference<LinkedHashMap<String, Object>> JSON_OBJECT =
+        new TypeReference<>() {};
+  }
 
   private Webhooks() {}
 
@@ -268,7 +273,7 @@ public final class Webhooks {
     verify(payload, signatureHeader, secrets, tolerance, clock);
     Map<String, Object> event;
     try {
-      event = JSON.readValue(payload, JSON_OBJECT);
+      event = Parser.JSON.readValue(payload, Parser.JSON_OBJECT);
     } catch (IOException e) {
       throw payloadNotJson(e);
     }

@@ -3,7 +3,7 @@ package com.crossdeck.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import com.crossdeck.client.internal.ProcessAnonymousId;
+import com.crossdeck.client.internal.errors.ProcessAnonymousId;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;

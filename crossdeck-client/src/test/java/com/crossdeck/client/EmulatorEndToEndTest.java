@@ -53,6 +53,26 @@ class EmulatorEndToEndTest {
   }
 
   @Test
+  void aNumberTooLongForTheServersJsonParserCostsNoOtherEventOfItsBatch() {
+    CrossdeckServer crossdeck = client(100);
+    java.math.BigInteger digits1205 = new java.math.BigInteger("7".repeat(1205));
+
+    for (int i = 0; i < 100; i++) {
+      Event.Builder event = Event.builder("page_rendered").developerUserId("user_n");
+      if (i == 50) {
+        event.property("huge", digits1205);
+      }
+      crossdeck.track(event.property("page", i).build());
+    }
+    FlushResult result = crossdeck.flush(Duration.ofSeconds(10));
+
+    assertThat(result.allDelivered()).isTrue();
+    List<StoredEvent> stored = emulator.awaitEvents(100, Duration.ofSeconds(5));
+    assertThat(stored).hasSize(100);
+    assertThat(stored.get(50).properties()).containsEntry("huge", "7".repeat(1205));
+  }
+
+  @Test
   void aLostResponseIsRetriedUnderTheSameKeyAndStoredOnce() {
     emulator.faults().dropConnectionAfterProcessing(2);
     CrossdeckServer crossdeck = client(10);

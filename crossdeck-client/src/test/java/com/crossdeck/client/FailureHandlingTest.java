@@ -88,6 +88,67 @@ class FailureHandlingTest extends MockServerTest {
   }
 
   @Test
+  void bisectsABatchRefusedWith400WithoutAnIndexUntilTheBadEventIsDroppedAlone() {
+    server.setDispatcher(
+        new mockwebserver3.Dispatcher() {
+          @Override
+          public MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+            // Like a JSON parser refusing the whole body: the error names no event.
+            return request.getBody().utf8().contains("\"poisoned\"")
+                ? ScriptedDispatcher.error(400, "invalid_request_error", "invalid_json", null, null)
+                : new MockResponse.Builder().code(202).body("{}").build();
+          }
+        });
+    CrossdeckServer client =
+        client(
+            options ->
+                options
+                    .eventFlushBatchSize(100)
+                    .eventFlushInterval(Duration.ofMinutes(5))
+                    .listener(listener));
+    for (int i = 0; i < 100; i++) {
+      client.track(userEvent(i == 37 ? "poisoned" : "e" + i));
+    }
+
+    FlushResult result = client.flush(Duration.ofSeconds(10));
+
+    java.util.Set<String> delivered = new java.util.HashSet<>();
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (int r = 0; r < server.getRequestCount(); r++) {
+      RecordedBatch batch = nextBatch();
+      assertThat(keys.add(batch.idempotencyKey())).as("each half under its own key").isTrue();
+      if (!batch.eventNames().contains("poisoned")) {
+        delivered.addAll(batch.eventNames());
+      }
+    }
+    assertThat(delivered).hasSize(99).doesNotContain("poisoned");
+    assertThat(server.getRequestCount()).as("log2(100) rounds of halving").isLessThanOrEqualTo(15);
+    Diagnostics.Delivery delivery = client.diagnostics().delivery();
+    assertThat(delivery.sent()).isEqualTo(99);
+    assertThat(delivery.dropped().get(DropReason.REJECTED_BY_SERVER)).isEqualTo(1);
+    assertThat(listener.dropped)
+        .containsExactly(new CrossdeckListener.EventsDropped(1, DropReason.REJECTED_BY_SERVER));
+    assertThat(result.completed()).isTrue();
+    assertThat(result.dropped()).isEqualTo(1);
+    assertThat(result.allDelivered()).isFalse();
+  }
+
+  @Test
+  void aFlushAfterTheServerRejectedTheKeyIsNotAllDelivered() {
+    dispatcher.thenError(401, "authentication_error", "invalid_api_key");
+    CrossdeckServer client =
+        client(
+            options -> options.eventFlushBatchSize(10).eventFlushInterval(Duration.ofMinutes(5)));
+    client.track(userEvent("a"));
+
+    FlushResult result = client.flush(Duration.ofSeconds(5));
+
+    assertThat(result.completed()).as("nothing is left pending").isTrue();
+    assertThat(result.dropped()).isEqualTo(1);
+    assertThat(result.allDelivered()).isFalse();
+  }
+
+  @Test
   void splitsABatchThatGets413AndSendsBothHalves() {
     dispatcher.then(413);
     CrossdeckServer client = client(options -> options.eventFlushBatchSize(4));

@@ -3,6 +3,7 @@ package com.crossdeck.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.Test;
@@ -34,10 +35,13 @@ class HeartbeatTest extends MockServerTest {
   }
 
   @Test
-  void theBootHeartbeatRunsInTheBackgroundAndFlagsARejectedKey() {
+  void theBootHeartbeatRunsInTheBackgroundOnceTheApplicationHadTimeToStartAndFlagsARejectedKey() {
     dispatcher.thenError(401, "authentication_error", "invalid_api_key");
 
     CrossdeckServer client = client(options -> options.bootHeartbeat(true));
+    clock.advanceAndSettle(Duration.ofSeconds(9));
+    assertThat(server.getRequestCount()).as("not while the application starts").isZero();
+    clock.advance(Duration.ofSeconds(1));
 
     assertThat(nextRequest().getUrl().encodedPath()).isEqualTo("/v1/sdk/heartbeat");
     await().until(() -> client.diagnostics().delivery().keyRejected());

@@ -29,6 +29,43 @@ class KeyHandlingTest {
     }
   }
 
+  @ParameterizedTest
+  @NullAndEmptySource
+  @ValueSource(strings = {"  ", "\n"})
+  void saysNoKeyWasGivenWhenItIsMissingOrBlank(String key) {
+    CrossdeckException error =
+        catchThrowableOfType(
+            CrossdeckException.class,
+            () -> CrossdeckServer.builder(key).bootHeartbeat(false).flushOnExit(false).build());
+
+    assertThat(error.getMessage()).startsWith("No secret key was given");
+  }
+
+  @Test
+  void removesWhitespaceAroundTheKey() {
+    String key = "cd_sk_live_ABCDEFGHIJKLMNOPQRST9f3a";
+    try (CrossdeckServer client =
+        CrossdeckServer.builder(" \t" + key + "\r\n")
+            .bootHeartbeat(false)
+            .flushOnExit(false)
+            .build()) {
+      assertThat(client.environment()).isEqualTo("production");
+      assertThat(client.diagnostics().maskedSecretKey()).isEqualTo("cd_sk_live_****9f3a");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"cd_sk_test_abc def", "cd_sk_test_abc\ndef", "cd_sk_test_abc\u0000d"})
+  void rejectsAKeyWithWhitespaceOrAControlCharacterInsideWithoutRepeatingIt(String key) {
+    CrossdeckException error =
+        catchThrowableOfType(
+            CrossdeckException.class,
+            () -> CrossdeckServer.builder(key).bootHeartbeat(false).flushOnExit(false).build());
+
+    assertThat(error.code()).isEqualTo(ErrorCodes.INVALID_SECRET_KEY);
+    assertThat(error.getMessage()).contains("position 15 of").doesNotContain("abc");
+  }
+
   @Test
   void explainsThatAPublishableKeyBelongsInTheBrowser() {
     CrossdeckException error =

@@ -1,5 +1,6 @@
 package com.crossdeck.client;
 
+import com.crossdeck.client.transport.Transport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 
 /**
  * Base for tests that run a client against a real local HTTP server with a manual clock. Clients
- * built here skip the boot heartbeat and the JVM shutdown hook unless a test turns them on.
+ * built here skip the boot heartbeat and the JVM shutdown hook unless a test turns them on. They
+ * use the default transport; a subclass that overrides {@link #transport()} runs the same tests
+ * over another one.
  */
 abstract class MockServerTest {
 
@@ -48,6 +51,10 @@ abstract class MockServerTest {
             .bootHeartbeat(false)
             .flushOnExit(false)
             .timeout(Duration.ofSeconds(5));
+    Transport transport = transport();
+    if (transport != null) {
+      builder.transport(transport);
+    }
     options.accept(builder);
     CrossdeckServer client = builder.build();
     clients.add(client);
@@ -56,6 +63,11 @@ abstract class MockServerTest {
 
   CrossdeckServer client() {
     return client(options -> {});
+  }
+
+  /** The transport clients use, or {@code null} for the default. */
+  Transport transport() {
+    return null;
   }
 
   /** The next request the server received, waiting up to 5 s of real time. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -207,6 +208,108 @@ class PropertyCoercionTest extends MockServerTest {
     assertThat(sent.get("__truncated").asBoolean()).isTrue();
     assertThat(JSON.writeValueAsBytes(sent).length).isLessThanOrEqualTo(8192);
     assertThat(client.diagnostics().delivery().truncated()).isEqualTo(1);
+  }
+
+  @Test
+  void anEndlessIterableStopsAtThePropertyBudgetWithBoundedAllocation() {
+    CrossdeckServer client = client(options -> options.eventFlushBatchSize(1));
+    Event event = event().property("endless", endless()).property("kept", "yes").build();
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+
+    long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+    TrackResult result =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            Duration.ofSeconds(5), () -> client.track(event));
+    long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+
+    assertThat(result.queued()).isTrue();
+    JsonNode properties = nextBatch().events().get(0).get("properties");
+    assertThat(properties.has("endless")).isFalse();
+    assertThat(properties.get("kept").asText()).isEqualTo("yes");
+    assertThat(properties.get("__truncated").asBoolean()).isTrue();
+    assertThat(allocated).as("bytes allocated by track()").isLessThan(2L * 1024 * 1024);
+  }
+
+  @Test
+  void aHugeCollectionCostsNoMoreThanThePropertyBudget() {
+    CrossdeckServer client = client(options -> options.eventFlushBatchSize(1));
+    int[] huge = new int[50_000_000];
+    String fiftyMegabytes = "x".repeat(50_000_000);
+
+    TrackResult result =
+        client.track(event().property("array", huge).property("text", fiftyMegabytes).build());
+
+    assertThat(result.queued()).isTrue();
+    JsonNode properties = nextBatch().events().get(0).get("properties");
+    assertThat(properties.has("array")).isFalse();
+    assertThat(properties.has("text")).isFalse();
+    assertThat(properties.get("__truncated").asBoolean()).isTrue();
+    assertThat(client.diagnostics().delivery().truncated()).isEqualTo(1);
+  }
+
+  @Test
+  void aNumberLongerThanAJsonParserAcceptsIsSentAsAStringOfItsDigits() {
+    CrossdeckServer client = client(options -> options.eventFlushBatchSize(1));
+    BigInteger digits1205 = new BigInteger("7".repeat(1205));
+    BigDecimal long101 = new BigDecimal("1." + "5".repeat(99));
+    BigDecimal exactly100 = new BigDecimal("2." + "5".repeat(98));
+
+    client.track(
+        event()
+            .property("huge", digits1205)
+            .property("long", long101)
+            .property("fits", exactly100)
+            .build());
+
+    String body = nextBatch().request().getBody().string(StandardCharsets.UTF_8);
+    assertThat(body)
+        .contains("\"huge\":\"" + "7".repeat(1205) + "\"")
+        .contains("\"long\":\"1." + "5".repeat(99) + "\"")
+        .contains("\"fits\":2." + "5".repeat(98));
+  }
+
+  @Test
+  void aNumberTooLongForAnyPropertyBagIsCutWithoutComputingItsDigits() {
+    CrossdeckServer client = client(options -> options.eventFlushBatchSize(1));
+    BigInteger tenMillionBits = BigInteger.ONE.shiftLeft(10_000_000);
+
+    TrackResult result =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            Duration.ofSeconds(5),
+            () -> client.track(event().property("huge", tenMillionBits).build()));
+
+    assertThat(result.queued()).isTrue();
+    JsonNode properties = nextBatch().events().get(0).get("properties");
+    assertThat(properties.has("huge")).isFalse();
+    assertThat(properties.get("__truncated").asBoolean()).isTrue();
+  }
+
+  /** A bean whose getter never ends, like a lazily generated sequence. */
+  public static final class EndlessBean {
+    public Iterable<Integer> getValues() {
+      return endless();
+    }
+  }
+
+  /** An iterable that never ends, as a generated sequence or a cyclic iterator does. */
+  private static Iterable<Integer> endless() {
+    return () -> java.util.stream.Stream.iterate(1, i -> i).iterator();
+  }
+
+  @Test
+  void aBeanWithAnEndlessGetterStopsAtThePropertyBudget() {
+    CrossdeckServer client = client(options -> options.eventFlushBatchSize(1));
+
+    TrackResult result =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            Duration.ofSeconds(5),
+            () -> client.track(event().property("bean", new EndlessBean()).build()));
+
+    assertThat(result.queued()).isTrue();
+    JsonNode properties = nextBatch().events().get(0).get("properties");
+    assertThat(properties.has("bean")).isFalse();
+    assertThat(properties.get("__truncated").asBoolean()).isTrue();
   }
 
   @Test

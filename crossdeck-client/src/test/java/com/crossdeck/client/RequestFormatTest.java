@@ -20,18 +20,37 @@ class RequestFormatTest extends MockServerTest {
     assertThat(batch.request().getUrl().encodedPath()).isEqualTo("/v1/events");
     assertThat(batch.header("Authorization")).isEqualTo("Bearer " + TEST_KEY);
     assertThat(batch.header("Crossdeck-Sdk-Version"))
-        .isEqualTo("crossdeck-java@" + SdkInfo.VERSION);
+        .isEqualTo("crossdeck-java@" + SdkInfo.version());
     assertThat(batch.header("Crossdeck-Api-Version")).isEqualTo("2025-01-01");
     assertThat(batch.header("User-Agent"))
-        .startsWith("crossdeck-java/" + SdkInfo.VERSION + " java/");
+        .startsWith("crossdeck-java/" + SdkInfo.version() + " java/");
     assertThat(batch.header("Accept")).isEqualTo("application/json");
     assertThat(batch.header("Content-Type")).startsWith("application/json");
     assertThat(batch.idempotencyKey()).matches("batch_[0-9a-z]{20,}");
   }
 
   @Test
+  void aKeyReadWithATrailingLineBreakIsSentWithoutIt() {
+    CrossdeckServer client =
+        CrossdeckServer.builder(TEST_KEY + "\n")
+            .baseUrl(baseUrl())
+            .clock(clock)
+            .eventFlushBatchSize(1)
+            .bootHeartbeat(false)
+            .flushOnExit(false)
+            .build();
+    try {
+      client.track(userEvent("a"));
+
+      assertThat(nextBatch().header("Authorization")).isEqualTo("Bearer " + TEST_KEY);
+    } finally {
+      client.close(java.time.Duration.ZERO);
+    }
+  }
+
+  @Test
   void sdkVersionIsTheBuiltVersion() {
-    assertThat(SdkInfo.VERSION).isNotEqualTo("unknown").doesNotContain("${");
+    assertThat(SdkInfo.version()).isNotEqualTo("unknown").doesNotContain("${");
   }
 
   @Test
@@ -44,7 +63,7 @@ class RequestFormatTest extends MockServerTest {
     assertThat(body.get("envelopeVersion").asInt()).isEqualTo(1);
     assertThat(body.get("events").isArray()).isTrue();
     assertThat(body.get("sdk").get("name").asText()).isEqualTo("crossdeck-java");
-    assertThat(body.get("sdk").get("version").asText()).isEqualTo(SdkInfo.VERSION);
+    assertThat(body.get("sdk").get("version").asText()).isEqualTo(SdkInfo.version());
     assertThat(body.get("appId").asText()).isEqualTo("app_billing");
     assertThat(body.get("environment").asText()).isEqualTo("sandbox");
   }
@@ -98,7 +117,7 @@ class RequestFormatTest extends MockServerTest {
     assertThat(first.get("properties").isObject()).isTrue();
     JsonNode context = first.get("context");
     assertThat(context.get("sdkName").asText()).isEqualTo("crossdeck-java");
-    assertThat(context.get("sdkVersion").asText()).isEqualTo(SdkInfo.VERSION);
+    assertThat(context.get("sdkVersion").asText()).isEqualTo(SdkInfo.version());
     assertThat(context.get("javaVersion").asText()).isEqualTo(Runtime.version().toString());
     assertThat(context.get("serviceName").asText()).isEqualTo("billing");
     assertThat(context.get("serviceVersion").asText()).isEqualTo("2.3.1");

@@ -128,6 +128,35 @@ class TrackValidationTest extends MockServerTest {
   }
 
   @Test
+  void rejectsATimestampTheApiCannotCarryInsteadOfReplacingIt() {
+    CrossdeckServer client = client();
+
+    TrackResult minimum =
+        client.track(Event.builder("a").developerUserId("u").timestamp(Long.MIN_VALUE).build());
+    TrackResult farFuture =
+        client.track(
+            Event.builder("a").developerUserId("u").timestamp(8_640_000_000_000_001L).build());
+
+    assertThat(minimum.errorCode()).isEqualTo(ErrorCodes.INVALID_TIMESTAMP);
+    assertThat(minimum.message()).contains("timestamp", "8640000000000000");
+    assertThat(farFuture.errorCode()).isEqualTo(ErrorCodes.INVALID_TIMESTAMP);
+  }
+
+  @Test
+  void sendsTheEarliestAndLatestTimestampsTheApiCarries() {
+    CrossdeckServer client = client(options -> options.eventFlushBatchSize(2));
+
+    client.track(
+        Event.builder("first").developerUserId("u").timestamp(-8_640_000_000_000_000L).build());
+    client.track(
+        Event.builder("last").developerUserId("u").timestamp(8_640_000_000_000_000L).build());
+
+    RecordedBatch batch = nextBatch();
+    assertThat(batch.events().get(0).get("timestamp").asLong()).isEqualTo(-8_640_000_000_000_000L);
+    assertThat(batch.events().get(1).get("timestamp").asLong()).isEqualTo(8_640_000_000_000_000L);
+  }
+
+  @Test
   void refusesEventsAfterClose() {
     CrossdeckServer client = client();
     client.close(Duration.ZERO);

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -205,6 +206,33 @@ class WebhooksTest {
     assertRejected(
         () -> verifyAt(T, PAYLOAD, "t=" + T + ",v1=" + v1, List.of(SECRET)),
         ErrorCodes.WEBHOOK_SIGNATURE_MISMATCH);
+  }
+
+  @Test
+  void rejectsATimestampOfAMillionDigitsWithoutParsingIt() {
+    String header = "t=" + "9".repeat(1_000_000) + ",v1=" + OPENSSL_V1;
+
+    assertTimeoutPreemptively(
+        Duration.ofSeconds(1),
+        () ->
+            assertRejected(
+                () -> verifyAt(T, PAYLOAD, header, List.of(SECRET)),
+                ErrorCodes.WEBHOOK_TIMESTAMP_MISSING));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"17000000000000000000", "1700000000." + "0000000000000000000000000"})
+  void rejectsATimestampLongerThanALongOrThanAnyRealTimestamp(String t) {
+    assertRejected(
+        () -> verifyAt(T, PAYLOAD, "t=" + t + ",v1=" + OPENSSL_V1, List.of(SECRET)),
+        ErrorCodes.WEBHOOK_TIMESTAMP_MISSING);
+  }
+
+  @Test
+  void aNineteenDigitTimestampBeyondALongIsFarInTheFuture() {
+    assertRejected(
+        () -> verifyAt(T, PAYLOAD, "t=9999999999999999999,v1=" + OPENSSL_V1, List.of(SECRET)),
+        ErrorCodes.WEBHOOK_TIMESTAMP_OUTSIDE_TOLERANCE);
   }
 
   @Test

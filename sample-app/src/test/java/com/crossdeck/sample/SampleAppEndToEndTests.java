@@ -143,6 +143,36 @@ class SampleAppEndToEndTests {
     assertThat(stored()).isEmpty();
   }
 
+  @Test
+  void aStripeWebhookBodyOverOneMegabyteIsRefusedWith413BeforeItIsRead() {
+    String oversized = "{\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}";
+
+    assertThat(sendStripe(oversized, signed(oversized)).statusCode()).isEqualTo(413);
+    assertThat(stored()).isEmpty();
+  }
+
+  @Test
+  void aStripeWebhookWhoseEventCrossdeckDroppedAsksStripeToRetry() {
+    String payload = StripeSigning.paymentSucceeded("evt_1KeyRevoked", ADA, 900);
+    emulator.faults().failNext(1, 401); // the key is refused: the event is dropped, not delayed
+
+    assertThat(sendStripe(payload, signed(payload)).statusCode()).isEqualTo(503);
+
+    assertThat(sendStripe(payload, signed(payload)).statusCode()).isEqualTo(200);
+    assertThat(timeline(ADA))
+        .extracting(StoredEvent::eventId)
+        .containsExactly("stripe_evt_1KeyRevoked");
+  }
+
+  @Test
+  void aStripeWebhookWhoseEventCrossdeckRefusesIsAnswered422NotOk() {
+    String tooLongUserId = "u".repeat(300);
+    String payload = StripeSigning.paymentSucceeded("evt_1LongUser", tooLongUserId, 500);
+
+    assertThat(sendStripe(payload, signed(payload)).statusCode()).isEqualTo(422);
+    assertThat(stored()).isEmpty();
+  }
+
   // Email click redirect
 
   @Test

@@ -181,7 +181,8 @@ public final class ChildRun {
     Thread.sleep(Long.MAX_VALUE);
   }
 
-  private static void get(String url) {
+  /** Sends a GET to the sink (its start mark); fails when the sink cannot be reached. */
+  public static void get(String url) {
     try {
       HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
       connection.getInputStream().readAllBytes();

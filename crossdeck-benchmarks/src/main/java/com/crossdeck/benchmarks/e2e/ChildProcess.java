@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * One child JVM running one (SDK, scenario, round), seen from the orchestrator: its stdout lines
  * are collected, stdin carries {@code stop}, stderr goes to a log file.
  */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -38,7 +38,7 @@ final class ChildProcess implements AutoCloseable {
   }
 
   /** Starts {@code command}, logging its stderr to {@code log}. */
-  static ChildProcess start(List<String> command, Path log) throws IOException {
+  public static ChildProcess start(List<String> command, Path log) throws IOException {
     Process process =
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.to(log.toFile())).start();
     return new ChildProcess(process, log);
@@ -57,7 +57,7 @@ final class ChildProcess implements AutoCloseable {
   }
 
   /** Waits for a line starting with {@code prefix}; returns it, or fails after {@code timeout}. */
-  String await(String prefix, Duration timeout) throws InterruptedException {
+  public String await(String prefix, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     for (String line : seen) {
       if (line.startsWith(prefix)) {
@@ -78,8 +78,14 @@ final class ChildProcess implements AutoCloseable {
     }
   }
 
+  /** Every line received so far that starts with {@code prefix}, in order. */
+  public List<String> linesStartingWith(String prefix) {
+    lines.drainTo(seen);
+    return seen.stream().filter(line -> line.startsWith(prefix)).toList();
+  }
+
   /** Tells a holding child to finish. */
-  void stop() {
+  public void stop() {
     try {
       OutputStream in = process.getOutputStream();
       in.write("stop\n".getBytes(StandardCharsets.UTF_8));
@@ -108,7 +114,7 @@ final class ChildProcess implements AutoCloseable {
   }
 
   /** Waits for the child to exit; kills it if it does not within {@code timeout}. */
-  boolean awaitExit(Duration timeout) throws InterruptedException {
+  public boolean awaitExit(Duration timeout) throws InterruptedException {
     if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       return true;
     }

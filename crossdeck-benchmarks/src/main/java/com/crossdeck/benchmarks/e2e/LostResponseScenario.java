@@ -55,7 +55,7 @@ final class LostResponseScenario implements Scenario {
 
   @Override
   public Target target(Sdk sdk, RawSink sink, Sizes sizes) {
-    if (sdk == Sdk.CROSSDECK) {
+    if (sdk.isCrossdeck()) {
       return new EmulatorTarget(
           0,
           sizes.lostResponseEvents(),

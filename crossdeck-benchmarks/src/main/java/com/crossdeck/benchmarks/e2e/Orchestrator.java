@@ -48,15 +48,15 @@ public final class Orchestrator {
     this.logs = logs;
   }
 
-  /** Runs everything; returns one measurement per (scenario, SDK, round). */
-  public List<Measurement> run(List<Scenario> scenarios) throws IOException, InterruptedException {
+  /** Runs the scenarios for the SDKs; returns one measurement per (scenario, SDK, round). */
+  public List<Measurement> run(List<Scenario> scenarios, List<Sdk> sdks)
+      throws IOException, InterruptedException {
     Files.createDirectories(logs);
     List<Measurement> results = new ArrayList<>();
-    Sdk[] sdks = Sdk.values();
     for (int round = 1; round <= rounds; round++) {
       for (Scenario scenario : scenarios) {
-        for (int i = 0; i < sdks.length; i++) {
-          Sdk sdk = sdks[(i + round - 1) % sdks.length];
+        for (int i = 0; i < sdks.size(); i++) {
+          Sdk sdk = sdks.get((i + round - 1) % sdks.size());
           results.add(runOne(scenario, sdk, round));
         }
       }

@@ -61,7 +61,7 @@ final class RateLimitedScenario implements Scenario {
 
   @Override
   public Target target(Sdk sdk, RawSink sink, Sizes sizes) {
-    if (sdk == Sdk.CROSSDECK) {
+    if (sdk.isCrossdeck()) {
       return new EmulatorTarget(EVENTS_PER_SECOND, sizes.rateLimitedEvents(), emulator -> {});
     }
     return new SinkTarget(

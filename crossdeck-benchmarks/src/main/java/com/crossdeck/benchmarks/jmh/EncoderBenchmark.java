@@ -3,8 +3,7 @@ package com.crossdeck.benchmarks.jmh;
 import com.crossdeck.benchmarks.sdk.CrossdeckDriver;
 import com.crossdeck.client.Event;
 import com.crossdeck.client.IdentityHint;
-import com.crossdeck.client.internal.EventEncoder;
-import com.crossdeck.client.internal.Json;
+import com.crossdeck.client.internal.encoding.EventEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -30,7 +29,7 @@ public class EncoderBenchmark {
   /** Builds one event and the calling thread's encoder. */
   @Setup
   public void setUp() {
-    encoding = new EventEncoder(Json.MAPPER).forCurrentThread();
+    encoding = new EventEncoder().forCurrentThread();
     event = CrossdeckDriver.event(42);
     timestamp = System.currentTimeMillis();
   }

@@ -98,8 +98,9 @@ public final class HotPath {
         List.of(BUILD, BUILD_BYTES, ENCODE, ENCODE_BYTES));
   }
 
-  /** Runs {@code rounds} rounds of every benchmark. */
-  public static List<Measurement> run(int rounds, RawSink sink) throws RunnerException {
+  /** Runs {@code rounds} rounds of every benchmark, for the given SDKs. */
+  public static List<Measurement> run(int rounds, RawSink sink, List<Sdk> sdks)
+      throws RunnerException {
     List<Measurement> results = new ArrayList<>();
     try (BlackHole blackHole = BlackHole.start()) {
       for (int round = 1; round <= rounds; round++) {
@@ -113,6 +114,7 @@ public final class HotPath {
             new Runner(
                     new OptionsBuilder()
                         .include("com\\.crossdeck\\.benchmarks\\.jmh\\..*Benchmark\\..*")
+                        .param("sdk", sdks.stream().map(Sdk::id).toArray(String[]::new))
                         .forks(1)
                         .warmupIterations(WARMUP_ITERATIONS)
                         .warmupTime(TimeValue.seconds(ITERATION_SECONDS))

@@ -22,7 +22,7 @@ public class TrackBenchmark {
   public static class Client {
 
     /** The SDK under test. */
-    @Param({"crossdeck", "segment", "posthog", "mixpanel"})
+    @Param({"crossdeck", "crossdeck_jdk", "segment", "posthog", "mixpanel"})
     public String sdk;
 
     Driver driver;

@@ -21,7 +21,7 @@ public class UnreachableServerBenchmark {
   public static class Client {
 
     /** The SDK under test. */
-    @Param({"crossdeck", "segment", "posthog", "mixpanel"})
+    @Param({"crossdeck", "crossdeck_jdk", "segment", "posthog", "mixpanel"})
     public String sdk;
 
     Driver driver;

@@ -1,9 +1,14 @@
 package com.crossdeck.benchmarks.sdk;
 
 import com.crossdeck.client.CrossdeckServer;
+import com.crossdeck.client.CrossdeckServerBuilder;
 import com.crossdeck.client.Event;
+import com.crossdeck.client.transport.JdkHttpTransport;
 
-/** {@code crossdeck-client} at its defaults: queue, sender thread and exit hook as shipped. */
+/**
+ * {@code crossdeck-client} at its defaults: queue, sender thread and exit hook as shipped; or the
+ * same over its JDK transport, the one it uses where OkHttp cannot run.
+ */
 public final class CrossdeckDriver implements Driver {
 
   /** Any sandbox key: the raw sink ignores it and the emulator accepts every test key. */
@@ -13,6 +18,19 @@ public final class CrossdeckDriver implements Driver {
 
   CrossdeckDriver(String serverRoot) {
     this.client = CrossdeckServer.builder(SECRET_KEY).baseUrl(serverRoot + "/v1").build();
+  }
+
+  private CrossdeckDriver(CrossdeckServer client) {
+    this.client = client;
+  }
+
+  /** The client sending through {@link JdkHttpTransport}, created on its sender thread. */
+  static CrossdeckDriver overJdkHttpClient(String serverRoot) {
+    return new CrossdeckDriver(
+        CrossdeckServer.builder(SECRET_KEY)
+            .baseUrl(serverRoot + "/v1")
+            .transportFactory(() -> JdkHttpTransport.create(CrossdeckServerBuilder.DEFAULT_TIMEOUT))
+            .build());
   }
 
   @Override

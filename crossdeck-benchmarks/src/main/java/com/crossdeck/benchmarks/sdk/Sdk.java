@@ -5,8 +5,15 @@ import java.util.function.Function;
 
 /** The SDKs compared, each with the factory of its {@link Driver}. */
 public enum Sdk {
-  /** This repository's client. */
+  /** This repository's client, at its defaults (OkHttp, where it can run). */
   CROSSDECK("crossdeck-client 0.1.0-SNAPSHOT", CrossdeckDriver::new),
+  /**
+   * This repository's client over the JDK's HttpClient, its transport where OkHttp cannot run: to
+   * compare the transports.
+   */
+  CROSSDECK_JDK(
+      "crossdeck-client 0.1.0-SNAPSHOT over the JDK HttpClient",
+      CrossdeckDriver::overJdkHttpClient),
   /** Segment analytics-java. */
   SEGMENT("Segment analytics-java 3.5.4", SegmentDriver::new),
   /** The legacy PostHog Java client. */
@@ -25,6 +32,11 @@ public enum Sdk {
   /** The SDK's name and version, as shown in result tables. */
   public String label() {
     return label;
+  }
+
+  /** Whether this is this repository's client, whatever its transport. */
+  public boolean isCrossdeck() {
+    return this == CROSSDECK || this == CROSSDECK_JDK;
   }
 
   /** The lower-case name used on command lines and in JMH parameters. */

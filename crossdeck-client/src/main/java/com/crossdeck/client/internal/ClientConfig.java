@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * The validated options of one client, as handed from the public builder to the pipeline.
+ * The validated options of one client, as handed from the public builder to the parts it wires.
  *
  * @param secretKey the secret key
  * @param baseUrl the API root, without a trailing slash
@@ -27,7 +27,9 @@ import java.util.random.RandomGenerator;
  * @param maxQueueSize the most events held in memory
  * @param maxQueueBytes the most bytes held in memory by queued events
  * @param bootHeartbeat whether to check the key in the background at startup
- * @param transport the HTTP transport
+ * @param transportFactory creates the HTTP transport, on the sender thread or on the first direct
+ *     call, whichever comes first
+ * @param transportName how diagnostics name the transport until it exists
  * @param clock the time source
  * @param random the jitter and idempotency-key source
  * @param identityFallback supplies an identity for events that carry none, or {@code null}
@@ -52,7 +54,8 @@ public record ClientConfig(
     int maxQueueSize,
     long maxQueueBytes,
     boolean bootHeartbeat,
-    Transport transport,
+    Supplier<? extends Transport> transportFactory,
+    String transportName,
     CrossdeckClock clock,
     RandomGenerator random,
     Supplier<IdentityHint> identityFallback,

@@ -1,6 +1,5 @@
 package com.crossdeck.client.internal;
 
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -8,7 +7,8 @@ import java.util.TimeZone;
 /**
  * The facts about this process that ride on every event as its {@code context} object (contract
  * §f): operating system, Java runtime, locale, time zone, hosting platform, service and app
- * version. Detected once per client and serialized once.
+ * version. Detected once per client, on first use (the sender thread's start, or a diagnostics
+ * read), and serialized once.
  *
  * @param os {@code linux}, {@code darwin}, {@code win32} or the lower-cased OS name
  * @param osVersion the kernel or OS version
@@ -68,29 +68,5 @@ public record RuntimeContext(
       return "win32";
     }
     return lower;
-  }
-
-  /** The context as the JSON fragment appended to each event: {@code ,"context":{...}}}. */
-  byte[] eventSuffix() {
-    Map<String, Object> context = new LinkedHashMap<>();
-    context.put("os", os);
-    context.put("osVersion", osVersion);
-    context.put("appVersion", appVersion);
-    context.put("sdkName", SdkInfo.NAME);
-    context.put("sdkVersion", SdkInfo.VERSION);
-    context.put("locale", locale);
-    context.put("timezone", timezone);
-    context.put("javaVersion", javaVersion);
-    context.put("host", host);
-    context.put("region", region);
-    context.put("serviceName", serviceName);
-    context.put("serviceVersion", serviceVersion);
-    JsonWriter out = new JsonWriter(512);
-    out.raw((byte) ',');
-    out.raw(JsonWriter.quoted("context"));
-    out.raw((byte) ':');
-    new ValueWriter(Json.MAPPER).write(out, context, 0);
-    out.raw((byte) '}');
-    return out.toByteArray();
   }
 }

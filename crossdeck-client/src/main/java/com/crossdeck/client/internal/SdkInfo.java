@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.Properties;
 
-/** The SDK's name and version, as sent in headers, the batch envelope and the event context. */
+/**
+ * The SDK's name and version, as sent in headers, the batch envelope and the event context. The
+ * version is read from the jar the first time it is needed, which is on the sender thread rather
+ * than in {@code build()}.
+ */
 public final class SdkInfo {
 
   /** The SDK name on the wire. */
@@ -14,33 +18,40 @@ public final class SdkInfo {
   /** The Crossdeck API version this SDK speaks. */
   public static final String API_VERSION = "2025-01-01";
 
-  /** The version from the build, or {@code unknown} when run from unpackaged classes. */
-  public static final String VERSION = readVersion();
-
   private SdkInfo() {}
+
+  /** The version from the build, or {@code unknown} when run from unpackaged classes. */
+  public static String version() {
+    return Version.VALUE;
+  }
 
   /** {@code crossdeck-java/<version> java/<runtime version> <os>}. */
   public static String userAgent() {
     return NAME
         + '/'
-        + VERSION
+        + version()
         + " java/"
         + Runtime.version()
         + ' '
         + System.getProperty("os.name", "unknown").toLowerCase(Locale.ROOT).replace(' ', '-');
   }
 
-  private static String readVersion() {
-    try (InputStream in = SdkInfo.class.getResourceAsStream("sdk-version.properties")) {
-      if (in == null) {
+  // The holder idiom: the JVM reads the resource once, on first use, thread-safely.
+  private static final class Version {
+    static final String VALUE = read();
+
+    private static String read() {
+      try (InputStream in = SdkInfo.class.getResourceAsStream("sdk-version.properties")) {
+        if (in == null) {
+          return "unknown";
+        }
+        Properties properties = new Properties();
+        properties.load(in);
+        String version = properties.getProperty("version", "unknown");
+        return version.startsWith("${") ? "unknown" : version;
+      } catch (IOException e) {
         return "unknown";
       }
-      Properties properties = new Properties();
-      properties.load(in);
-      String version = properties.getProperty("version", "unknown");
-      return version.startsWith("${") ? "unknown" : version;
-    } catch (IOException e) {
-      return "unknown";
     }
   }
 }

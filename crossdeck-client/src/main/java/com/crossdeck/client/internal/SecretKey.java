@@ -25,27 +25,64 @@ public final class SecretKey {
   }
 
   /**
-   * Validates a key given to the builder.
+   * Validates a key given to the builder. Surrounding whitespace is removed first: a key read from
+   * a file or an environment variable often ends with a line break.
    *
-   * @throws CrossdeckException {@code invalid_secret_key} for anything not starting with {@code
-   *     cd_sk_}; the message never repeats the key
+   * @throws CrossdeckException {@code invalid_secret_key} when no key was given, when the key has
+   *     whitespace or another character an HTTP header cannot carry inside it, or when it does not
+   *     start with {@code cd_sk_}; the message never repeats the key
    */
-  public static SecretKey of(String value) {
-    if (value == null
-        || !value.startsWith(SECRET_PREFIX)
-        || value.length() == SECRET_PREFIX.length()) {
+  public static SecretKey of(String given) {
+    if (given == null || given.isBlank()) {
+      throw invalid(
+          "No secret key was given; CrossdeckServer requires a secret key starting with cd_sk_"
+              + " (cd_sk_live_… or cd_sk_test_…), for example from the CROSSDECK_SECRET_KEY"
+              + " environment variable.");
+    }
+    String value = given.strip();
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= ' ' || c >= 0x7f) {
+        throw invalid(
+            "The secret key contains "
+                + describe(c)
+                + " at position "
+                + (i + 1)
+                + " of "
+                + value.length()
+                + "; a key is a single word of printable ASCII characters. Check how it was"
+                + " copied or read.");
+      }
+    }
+    if (!value.startsWith(SECRET_PREFIX) || value.length() == SECRET_PREFIX.length()) {
       String kind =
-          value != null && value.startsWith("cd_pub_")
+          value.startsWith("cd_pub_")
               ? "a publishable key (cd_pub_…), which belongs in browser and mobile SDKs"
               : "not a Crossdeck secret key";
-      throw new CrossdeckException(
-          ErrorCodes.TYPE_CONFIGURATION,
-          ErrorCodes.INVALID_SECRET_KEY,
+      throw invalid(
           "CrossdeckServer requires a secret key starting with cd_sk_; the key given is "
               + kind
               + ".");
     }
     return new SecretKey(value);
+  }
+
+  private static String describe(char c) {
+    if (c == '\n' || c == '\r') {
+      return "a line break";
+    } else if (c == '\t') {
+      return "a tab";
+    } else if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+      return "whitespace";
+    } else if (Character.isISOControl(c)) {
+      return "a control character";
+    }
+    return "a non-ASCII character";
+  }
+
+  private static CrossdeckException invalid(String message) {
+    return new CrossdeckException(
+        ErrorCodes.TYPE_CONFIGURATION, ErrorCodes.INVALID_SECRET_KEY, message);
   }
 
   /** {@code production} for {@code cd_sk_live_} keys, {@code sandbox} for every other key. */
@@ -87,7 +124,12 @@ public final class SecretKey {
     } else {
       prefix = SECRET_PREFIX;
     }
-    boolean showTail = key.length() >= prefix.length() + 16;
-    return prefix + "****" + (showTail ? key.substring(key.length() - 4) : "");
+    StringBuilder masked = new StringBuilder(prefix.length() + 8).append(prefix).append("****");
+    if (key.length() >= prefix.length() + 16) {
+      masked.append(key, key.length() - 4, key.length());
+    }
+    // A builder rather than +: the mask is made in build(), where the first concatenation of a
+    // JVM would cost tens of milliseconds.
+    return masked.toString();
   }
 }

@@ -13,8 +13,8 @@ import java.util.Objects;
  *
  * @param method {@code GET} or {@code POST}
  * @param url the absolute URL
- * @param headers header names and values, in the order they should be sent; contains the {@code
- *     Authorization} header, so never log it
+ * @param headers header names and values (one value each; their order carries no meaning); contains
+ *     the {@code Authorization} header, so never log it
  * @param body the request body, or {@code null} for a request without one
  * @param timeout the time the whole call may take, from connecting to reading the last byte
  */
@@ -46,8 +46,9 @@ public record TransportRequest(
   }
 
   /**
-   * A request body that knows its length and writes itself, so a batch is streamed to the socket
-   * from the bytes each event was serialized to, without being copied into one array first.
+   * A request body that knows its length and writes itself. The SDK assembles each batch body once,
+   * as one array in a buffer it reuses for the next batch, so a body is valid only while its
+   * request is being executed.
    */
   public interface Body {
 

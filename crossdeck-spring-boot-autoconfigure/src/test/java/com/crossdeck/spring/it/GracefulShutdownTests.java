@@ -67,7 +67,7 @@ class GracefulShutdownTests {
         .containsExactly("report_generated", "cache_flushed");
     assertThat(emulator.events().get(0).identity().value()).isEqualTo("anon_late1");
     assertThat(meters.find("crossdeck.events.dropped").functionCounters())
-        .hasSize(5)
+        .hasSize(com.crossdeck.client.DropReason.values().length)
         .allSatisfy(counter -> assertThat(counter.count()).isZero());
   }
 }

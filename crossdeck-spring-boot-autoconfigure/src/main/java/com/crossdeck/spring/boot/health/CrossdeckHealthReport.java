@@ -9,15 +9,16 @@ import java.util.function.Supplier;
 
 /**
  * What the {@code crossdeck} health component reports, whichever Spring Boot health API shows it:
- * the client's {@link CrossdeckServer#diagnostics() diagnostics} (queue size, events in flight,
- * events dropped by reason, last successful flush, last error, consecutive failures, parked,
- * environment) plus how the starter is connected.
+ * the client's {@link CrossdeckServer#diagnostics() diagnostics} (transport, queue size, events in
+ * flight, events dropped by reason, last successful flush, last error, consecutive failures,
+ * parked, failed and why, environment) plus how the starter is connected.
  *
  * <p>Reads in-memory state only, so a health probe never waits on the network. The status is UP:
  * analytics delivery retries on its own and must not take the application out of a load balancer.
  * With {@code strict} it is DOWN while delivery is stopped for good, that is when the server
- * rejected the secret key or retired this SDK version (parked). A disabled client reports UP with
- * the starter's details only. Thread-safe.
+ * rejected the secret key or retired this SDK version (parked), or when the client failed (its HTTP
+ * transport could not be created or cannot run; {@code failure} says why). A disabled client
+ * reports UP with the starter's details only. Thread-safe.
  */
 public final class CrossdeckHealthReport {
 
@@ -56,7 +57,7 @@ public final class CrossdeckHealthReport {
               }
             });
     Diagnostics.Delivery delivery = diagnostics.delivery();
-    boolean stopped = delivery.keyRejected() || delivery.parked();
+    boolean stopped = delivery.keyRejected() || delivery.parked() || delivery.failed();
     return new Snapshot(!(strict && stopped), details);
   }
 

@@ -27,7 +27,8 @@ class CrossdeckMetricsAutoConfigurationTests {
           context.getBean(CrossdeckMetrics.class).bindTo(registry);
 
           assertThat(registry.get("crossdeck.events.sent").functionCounter().count()).isZero();
-          assertThat(registry.find("crossdeck.events.dropped").functionCounters()).hasSize(5);
+          assertThat(registry.find("crossdeck.events.dropped").functionCounters())
+              .hasSize(com.crossdeck.client.DropReason.values().length);
         });
   }
 

@@ -1,6 +1,7 @@
 package com.crossdeck.spring.boot.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.Event;
@@ -46,7 +47,8 @@ class CrossdeckHealthReportTests {
         .containsEntry("sent", 1L)
         .containsEntry("consecutiveFailures", 0)
         .containsEntry("parked", false)
-        .containsKeys("lastFlushAt", "dropped");
+        .containsEntry("failed", false)
+        .containsKeys("lastFlushAt", "dropped", "transport");
     assertThat(health.details().get("lastFlushAt")).isInstanceOf(String.class);
   }
 
@@ -82,6 +84,28 @@ class CrossdeckHealthReportTests {
     assertThat(health.getDetails())
         .containsEntry("mode", "live")
         .containsEntry("keyRejected", true);
+  }
+
+  @Test
+  void showsAClientWhoseTransportFailedAndReportsDownWhenStrict() {
+    client.close(Duration.ZERO);
+    client =
+        EmulatorClients.builder(emulator.get())
+            .transportFactory(
+                () -> {
+                  throw new NoClassDefFoundError("kotlin/jvm/internal/Intrinsics");
+                })
+            .build();
+    client.track(Event.builder("plan_upgraded").developerUserId("user_42").build());
+    client.flushAsync();
+    await().until(() -> client.diagnostics().delivery().failed());
+
+    CrossdeckHealthReport.Snapshot lenient = report(false).read();
+
+    assertThat(lenient.up()).isTrue();
+    assertThat(lenient.details()).containsEntry("failed", true).containsEntry("transport", "custom");
+    assertThat((String) lenient.details().get("failure")).contains("NoClassDefFoundError");
+    assertThat(report(true).read().up()).isFalse();
   }
 
   @Test

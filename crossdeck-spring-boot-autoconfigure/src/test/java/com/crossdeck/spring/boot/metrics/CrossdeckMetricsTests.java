@@ -29,6 +29,7 @@ class CrossdeckMetricsTests {
       new CrossdeckEmulatorExtension(CrossdeckEmulator.builder().revokedKeys(REVOKED_KEY));
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private CrossdeckMetrics metrics;
   private CrossdeckServer client = EmulatorClients.client(emulator.get());
 
   @AfterEach
@@ -130,7 +131,10 @@ class CrossdeckMetricsTests {
   }
 
   private void bind() {
-    new CrossdeckMetrics(client, new Counts(0, 0, 0, 0)).bindTo(registry);
+    // Kept in a field, as the application context keeps the bean: Micrometer holds a function
+    // counter's object weakly, and a GC before the read would make it count zero.
+    metrics = new CrossdeckMetrics(client, new Counts(0, 0, 0, 0));
+    metrics.bindTo(registry);
   }
 
   private double count(String name) {

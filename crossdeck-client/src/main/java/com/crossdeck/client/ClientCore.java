@@ -1,0 +1,202 @@
+package com.crossdeck.client;
+
+import com.crossdeck.client.internal.ClientConfig;
+import com.crossdeck.client.internal.Lazy;
+import com.crossdeck.client.internal.RuntimeContext;
+import com.crossdeck.client.internal.SdkInfo;
+import com.crossdeck.client.internal.calls.BulkIngest;
+import com.crossdeck.client.internal.calls.Heartbeat;
+import com.crossdeck.client.internal.calls.IdentityLinker;
+import com.crossdeck.client.internal.delivery.DeliveryPipeline;
+import com.crossdeck.client.internal.delivery.DeliveryStats;
+import com.crossdeck.client.internal.delivery.Listeners;
+import com.crossdeck.client.internal.encoding.Envelope;
+import com.crossdeck.client.internal.encoding.EventEncoder;
+import com.crossdeck.client.internal.errors.ErrorCapture;
+import com.crossdeck.client.internal.errors.InAppClassifier;
+import com.crossdeck.client.internal.http.ApiClient;
+import com.crossdeck.client.internal.http.TransportHolder;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root of one client: builds every part once and wires them together; {@link
+ * CrossdeckServer} is the facade over it.
+ *
+ * <p>Building does only what must happen before {@code build()} returns: the queue and the counters
+ * are created, the sender thread is started and the exit hook installed. The heavy parts are
+ * created later, off the caller's thread and only once needed: the HTTP transport (TLS setup and
+ * class loading take hundreds of milliseconds) and the runtime context (host detection) by the
+ * sender thread before its first batch, or by the first direct call ({@code identify}, {@code
+ * ingest}, {@code heartbeat}); the JSON mapper at the sender's first idle moment. {@code track()}
+ * works at once: events queue while the transport is created. The boot heartbeat waits {@link
+ * #BOOT_HEARTBEAT_DELAY}, so that an application still starting does not share its CPU with it.
+ */
+final class ClientCore {
+
+  /**
+   * The logger, looked up when something is logged: setting up the logging system costs up to 100
+   * ms in a fresh JVM, which {@code build()} must not pay.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(ClientCore.class);
+  }
+
+  /** How long the boot heartbeat leaves the application to start before it checks the key. */
+  static final Duration BOOT_HEARTBEAT_DELAY = Duration.ofSeconds(10);
+
+  final ClientConfig config;
+  final DeliveryStats stats = new DeliveryStats();
+  final Listeners listeners = new Listeners(stats);
+  final TransportHolder transport;
+  final Lazy<RuntimeContext> runtime;
+  final DeliveryPipeline delivery;
+  final Heartbeat heartbeat;
+  final ErrorCapture errors;
+  // Created by their first call: an application may never use them, and build() need not load them.
+  final Lazy<IdentityLinker> identities;
+  final Lazy<BulkIngest> bulkIngest;
+  private final Thread shutdownHook;
+
+  ClientCore(ClientConfig config) {
+    this.config = config;
+    config.listeners().forEach(listeners::add);
+    this.transport = new TransportHolder(config.transportFactory(), config.transportName());
+    this.runtime =
+        Lazy.of(
+            () ->
+                RuntimeContext.detect(
+                    config.environmentVariables(),
+                    config.serviceName(),
+                    config.serviceVersion(),
+                    config.appVersion()));
+    String environment = config.secretKey().environment();
+    ApiClient api =
+        new ApiClient(
+            transport, config.baseUrl(), config.secretKey(), config.timeout(), config.clock());
+    EventEncoder encoder = new EventEncoder();
+    this.delivery =
+        new DeliveryPipeline(
+            new DeliveryPipeline.Options(
+                config.batchSize(),
+                config.flushInterval(),
+                config.maxQueueSize(),
+                config.maxQueueBytes(),
+                config.clock(),
+                config.random(),
+                config.identityFallback()),
+            encoder,
+            api,
+            transport,
+            Lazy.of(() -> Envelope.forQueue(environment, config.appId(), runtime.get())),
+            stats,
+            listeners);
+    this.heartbeat = new Heartbeat(api, stats, config.secretKey());
+    this.identities = Lazy.of(() -> new IdentityLinker(api, encoder));
+    this.bulkIngest =
+        Lazy.of(() -> new BulkIngest(api, encoder, environment, config.appId(), config.clock()));
+    this.errors = errorCapture(config);
+    this.shutdownHook = config.flushOnExit() ? installShutdownHook() : null;
+    if (config.bootHeartbeat()) {
+      heartbeat.checkInBackground(config.clock(), BOOT_HEARTBEAT_DELAY, () -> !delivery.isClosed());
+    }
+    delivery.start();
+  }
+
+  private ErrorCapture errorCapture(ClientConfig config) {
+    return new ErrorCapture(
+        new InAppClassifier(config.inAppPackages(), InAppClassifier.DEFAULT_LIBRARY_PREFIXES),
+        ErrorCapture.limiter(
+            config.errorsPerFingerprintPerMinute(),
+            config.errorsPerProcess(),
+            config.clock()::nanoTime),
+        config.identityFallback(),
+        delivery.intake()::track,
+        stats);
+  }
+
+  private Thread installShutdownHook() {
+    Thread hook =
+        new Thread(
+            () -> {
+              FlushResult result = close(config.flushOnExitTimeout());
+              log().debug("Crossdeck flushed on exit: {}", result);
+            },
+            "crossdeck-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    return hook;
+  }
+
+  /** Delivers what is held within {@code timeout}, then stops every thread. Idempotent. */
+  FlushResult close(Duration timeout) {
+    FlushResult result = delivery.close(timeout);
+    if (identities.isCreated()) {
+      identities.get().close();
+    }
+    removeShutdownHook();
+    return result;
+  }
+
+  private void removeShutdownHook() {
+    if (shutdownHook == null || Thread.currentThread() == shutdownHook) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // The JVM is already shutting down; the hook is running or about to, and close() is
+      // idempotent.
+    }
+  }
+
+  /** A snapshot of the parts' state; reads memory only. */
+  Diagnostics diagnostics() {
+    Diagnostics.Delivery state =
+        new Diagnostics.Delivery(
+            stats.accepted(),
+            stats.sent(),
+            stats.batchesSent(),
+            stats.retries(),
+            stats.droppedByReason(),
+            stats.rejectedByCode(),
+            stats.truncatedEvents(),
+            stats.droppedPropertyValues(),
+            instant(stats.lastFlushAtMillis()),
+            stats.lastError(),
+            stats.consecutiveFailures(),
+            instant(stats.nextRetryAtMillis()),
+            stats.parked(),
+            stats.parkedMinVersion(),
+            stats.keyRejected(),
+            stats.failure(),
+            stats.listenerFailures(),
+            stats.senderErrors(),
+            delivery.isClosed());
+    RuntimeContext host = runtime.get();
+    return new Diagnostics(
+        SdkInfo.version(),
+        config.baseUrl(),
+        config.secretKey().masked(),
+        config.secretKey().environment(),
+        transport.name(),
+        new Diagnostics.Queue(
+            delivery.queuedEvents(),
+            delivery.queuedBytes(),
+            stats.inFlight(),
+            delivery.maxEvents(),
+            delivery.maxBytes()),
+        state,
+        new Diagnostics.Host(
+            host.host(),
+            host.region(),
+            host.serviceName(),
+            host.serviceVersion(),
+            host.javaVersion()));
+  }
+
+  private static Instant instant(long epochMillis) {
+    return epochMillis == 0 ? null : Instant.ofEpochMilli(epochMillis);
+  }
+}

@@ -1,0 +1,211 @@
+package com.crossdeck.client.internal.delivery;
+
+import com.crossdeck.client.CrossdeckClock;
+import com.crossdeck.client.DropReason;
+import com.crossdeck.client.FlushResult;
+import com.crossdeck.client.IdentityHint;
+import com.crossdeck.client.internal.Lazy;
+import com.crossdeck.client.internal.encoding.Envelope;
+import com.crossdeck.client.internal.encoding.EventEncoder;
+import com.crossdeck.client.internal.http.ApiClient;
+import com.crossdeck.client.internal.http.RetryPolicy;
+import com.crossdeck.client.internal.http.TransportHolder;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
+
+/**
+ * The delivery room's front door: it wires its own parts (the queue, the intake, the sender thread
+ * and what decides the fate of each batch), and implements {@code flush} and {@code close} on top
+ * of them. Thread-safe.
+ */
+public final class DeliveryPipeline {
+
+  private static final Duration SENDER_STOP_GRACE = Duration.ofMillis(100);
+
+  private final DeliveryStats stats;
+  private final CrossdeckClock clock;
+  private final TransportHolder transport;
+  private final EventQueue queue;
+  private final BatchSender sender;
+  private final EventIntake intake;
+  private final AtomicBoolean closeStarted = new AtomicBoolean();
+  private final CompletableFuture<FlushResult> closeResult = new CompletableFuture<>();
+
+  /**
+   * Wires the pipeline; nothing runs until {@link #start()}.
+   *
+   * @param options the queue's and the sender's options
+   * @param encoder serializes events on the calling thread
+   * @param api sends batches
+   * @param transport the transport, closed last
+   * @param envelope the batch envelope, built by the sender on its thread
+   * @param stats the client's counters
+   * @param listeners the client's listeners
+   */
+  public DeliveryPipeline(
+      Options options,
+      EventEncoder encoder,
+      ApiClient api,
+      TransportHolder transport,
+      Lazy<Envelope> envelope,
+      DeliveryStats stats,
+      Listeners listeners) {
+    this.stats = stats;
+    this.clock = options.clock();
+    this.transport = transport;
+    this.queue = new EventQueue(options.maxQueueSize(), options.maxQueueBytes(), clock, stats);
+    DeliveryOutcomes outcomes =
+        new DeliveryOutcomes(stats, listeners, RetryPolicy.DEFAULT, options.random(), clock);
+    FlushMarkers markers = new FlushMarkers(queue, stats);
+    this.sender =
+        new BatchSender(
+            queue,
+            markers,
+            new BatchDelivery(api, outcomes, clock),
+            outcomes,
+            stats,
+            envelope,
+            clock,
+            options.random(),
+            options.batchSize(),
+            options.flushInterval());
+    this.intake =
+        new EventIntake(
+            encoder, queue, sender, stats, listeners, clock, options.identityFallback());
+  }
+
+  /**
+   * The options the pipeline needs.
+   *
+   * @param batchSize events that trigger a batch
+   * @param flushInterval the longest an event waits before its batch is sent
+   * @param maxQueueSize the most events held
+   * @param maxQueueBytes the most bytes held
+   * @param clock the time source
+   * @param random jitter and idempotency keys, for the sender thread only
+   * @param identityFallback supplies an identity for events without one, or {@code null}
+   */
+  public record Options(
+      int batchSize,
+      Duration flushInterval,
+      int maxQueueSize,
+      long maxQueueBytes,
+      CrossdeckClock clock,
+      RandomGenerator random,
+      Supplier<IdentityHint> identityFallback) {}
+
+  /** Starts the sender thread. */
+  public void start() {
+    sender.start();
+  }
+
+  /** The {@code track()} path. */
+  public EventIntake intake() {
+    return intake;
+  }
+
+  /** See {@code CrossdeckServer.flush(Duration)}. */
+  public FlushResult flush(Duration timeout) {
+    long start = clock.nanoTime();
+    long sentBefore = stats.sent();
+    long droppedBefore = stats.droppedTotal();
+    if (stats.parked() || sender.idle()) {
+      return new FlushResult(sender.idle(), 0, 0, sender.pending(), Duration.ZERO);
+    }
+    CompletableFuture<FlushResult> done = sender.flush();
+    try {
+      return done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      return incomplete(start, sentBefore, droppedBefore);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return incomplete(start, sentBefore, droppedBefore);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Flush marker failed", e.getCause());
+    }
+  }
+
+  /** See {@code CrossdeckServer.flushAsync}. */
+  public CompletableFuture<FlushResult> flushAsync() {
+    if (stats.parked() || sender.idle()) {
+      return CompletableFuture.completedFuture(
+          new FlushResult(sender.idle(), 0, 0, sender.pending(), Duration.ZERO));
+    }
+    return sender.flush();
+  }
+
+  private FlushResult incomplete(long startNanos, long sentBefore, long droppedBefore) {
+    return new FlushResult(
+        false,
+        stats.sent() - sentBefore,
+        stats.droppedTotal() - droppedBefore,
+        sender.pending(),
+        Duration.ofNanos(clock.nanoTime() - startNanos));
+  }
+
+  /**
+   * See {@code CrossdeckServer.close(Duration)}. Closes the queue first, so no event is accepted
+   * after it; the sender then delivers what it holds until the deadline and drops the rest as
+   * {@code shutdown}, counted. Idempotent; concurrent callers share a result.
+   */
+  public FlushResult close(Duration timeout) {
+    if (!closeStarted.compareAndSet(false, true)) {
+      return closeResult.join();
+    }
+    long start = clock.nanoTime();
+    long sentBefore = stats.sent();
+    long droppedBefore = stats.droppedTotal();
+    long shutdownDropsBefore = stats.dropped(DropReason.SHUTDOWN);
+    queue.close();
+    sender.beginClose(start + timeout.toNanos());
+    boolean stopped = false;
+    try {
+      stopped = sender.awaitTermination(timeout.plus(SENDER_STOP_GRACE));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    transport.close();
+    long remaining =
+        stopped ? stats.dropped(DropReason.SHUTDOWN) - shutdownDropsBefore : sender.pending();
+    FlushResult result =
+        new FlushResult(
+            remaining == 0,
+            stats.sent() - sentBefore,
+            stats.droppedTotal() - droppedBefore,
+            remaining,
+            Duration.ofNanos(clock.nanoTime() - start));
+    closeResult.complete(result);
+    return result;
+  }
+
+  /** Whether {@code close} was called. */
+  public boolean isClosed() {
+    return closeStarted.get();
+  }
+
+  /** Events waiting in the queue. */
+  public int queuedEvents() {
+    return queue.size();
+  }
+
+  /** Bytes held by queued events. */
+  public long queuedBytes() {
+    return queue.bytes();
+  }
+
+  /** The {@code maxQueueSize} bound. */
+  public int maxEvents() {
+    return queue.maxEvents();
+  }
+
+  /** The {@code maxQueueBytes} bound. */
+  public long maxBytes() {
+    return queue.maxBytes();
+  }
+}

@@ -1,0 +1,188 @@
+package com.crossdeck.client.internal.delivery;
+
+import com.crossdeck.client.CrossdeckClock;
+import com.crossdeck.client.CrossdeckListener;
+import com.crossdeck.client.ErrorCodes;
+import com.crossdeck.client.Event;
+import com.crossdeck.client.IdentityHint;
+import com.crossdeck.client.TrackResult;
+import com.crossdeck.client.internal.ApiContract;
+import com.crossdeck.client.internal.encoding.EventEncoder;
+import com.crossdeck.client.internal.encoding.EventRules;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code track()} path, in two parts. First the event is validated, its identity picked and its
+ * bytes encoded, once; this may run the application's code (the identity fallback, property
+ * getters) and may take as long as that code does. Then it is published: one non-blocking offer to
+ * the queue, which either counts it in before the queue closes or refuses it, never anything in
+ * between (see {@link EventQueue}). So a {@code track()} racing {@code close()} returns {@code
+ * queued} only for an event the close will deliver or count as dropped.
+ *
+ * <p>It mirrors the server's validation so that one bad event is refused here, alone, instead of
+ * making the server reject a whole batch. It never throws and never blocks on the SDK: a refused
+ * event gets a {@link TrackResult} naming the field and the limit, a counter, a listener callback,
+ * and one log line per reason for the lifetime of the client. Thread-safe.
+ */
+public final class EventIntake {
+
+  /**
+   * The logger, looked up when something is logged: setting up the logging system costs up to 100
+   * ms in a fresh JVM, which {@code build()} must not pay.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(EventIntake.class);
+  }
+
+  private final EventEncoder encoder;
+  private final EventQueue queue;
+  private final BatchSender sender;
+  private final DeliveryStats stats;
+  private final Listeners listeners;
+  private final CrossdeckClock clock;
+  private final Supplier<IdentityHint> identityFallback;
+  private final AtomicLong seq = new AtomicLong();
+  private final LogThrottle once;
+  private final Supplier<IdentityHint> safeFallback = this::fallbackIdentity;
+
+  EventIntake(
+      EventEncoder encoder,
+      EventQueue queue,
+      BatchSender sender,
+      DeliveryStats stats,
+      Listeners listeners,
+      CrossdeckClock clock,
+      Supplier<IdentityHint> identityFallback) {
+    this.encoder = encoder;
+    this.queue = queue;
+    this.sender = sender;
+    this.stats = stats;
+    this.listeners = listeners;
+    this.clock = clock;
+    this.identityFallback = identityFallback;
+    this.once = new LogThrottle(clock, Long.MAX_VALUE);
+  }
+
+  /** See {@code CrossdeckServer.track}. */
+  public TrackResult track(Event event) {
+    if (queue.isClosed()) {
+      return refuseClosed(event);
+    }
+    long now = clock.currentTimeMillis();
+    EventRules.Checked checked;
+    try {
+      checked = EventRules.check(event, safeFallback, now, false);
+    } catch (EventRules.Violation violation) {
+      return reject(violation.code(), violation.getMessage());
+    }
+    long timestamp = event.timestamp() != null ? event.timestamp() : now;
+    EventEncoder.Encoding encoding = encoder.forCurrentThread();
+    byte[] encoded;
+    CharSequence generatedId;
+    try {
+      encoded =
+          encoding.encodeForQueue(
+              event,
+              checked.identityKind(),
+              checked.identity(),
+              checked.eventId(),
+              timestamp,
+              seq.getAndIncrement());
+      generatedId = encoding.generatedEventId(encoded);
+    } catch (Throwable e) {
+      // Application code ran during encoding (a getter, an iterator); whatever it threw stays here.
+      return reject(
+          ErrorCodes.SERIALIZATION_FAILED,
+          "Event '" + event.name() + "' could not be serialized: " + e.getClass().getSimpleName());
+    }
+    if (encoding.truncated() || encoding.droppedKeys() > 0 || encoding.numbersAsStrings() > 0) {
+      noteCoercion(event.name(), encoding);
+    }
+    int size = queue.offer(encoded);
+    if (size == EventQueue.REFUSED) {
+      return refuseClosed(event);
+    }
+    sender.onEventQueued(size);
+    return generatedId != null
+        ? TrackResult.queued(generatedId)
+        : TrackResult.queued(checked.eventId());
+  }
+
+  private TrackResult refuseClosed(Event event) {
+    String name = event == null ? null : event.name();
+    String failure = stats.failure();
+    if (failure != null) {
+      return reject(
+          ErrorCodes.CLIENT_FAILED,
+          "The Crossdeck client has failed and accepts no events ("
+              + failure
+              + "); event '"
+              + name
+              + "' was not queued.");
+    }
+    return reject(
+        ErrorCodes.CLIENT_CLOSED,
+        "The Crossdeck client is closed; event '" + name + "' was not queued.");
+  }
+
+  private void noteCoercion(String name, EventEncoder.Encoding encoding) {
+    stats.recordEncoding(encoding.truncated(), encoding.droppedKeys());
+    if (encoding.truncated() && once.shouldLog("truncated")) {
+      log()
+          .warn(
+              "Crossdeck event '{}' had more than {} bytes of properties; its largest keys were removed"
+                  + " and __truncated=true added. Later truncations are only counted.",
+              name,
+              ApiContract.MAX_PROPERTIES_BYTES);
+    }
+    if (encoding.droppedKeys() > 0 && once.shouldLog("dropped_property")) {
+      log()
+          .warn(
+              "Crossdeck event '{}' had {} property value(s) that could not be converted to JSON (or a"
+                  + " null key); those keys were dropped and the event kept. Later drops are only"
+                  + " counted.",
+              name,
+              encoding.droppedKeys());
+    }
+    if (encoding.numbersAsStrings() > 0 && once.shouldLog("number_as_string")) {
+      log()
+          .warn(
+              "Crossdeck event '{}' had a number longer than {} characters; JSON parsers refuse such"
+                  + " numbers, so it was sent as a string of the same digits. Later ones are not"
+                  + " logged.",
+              name,
+              ApiContract.MAX_NUMBER_CHARS);
+    }
+  }
+
+  private IdentityHint fallbackIdentity() {
+    if (identityFallback == null) {
+      return null;
+    }
+    try {
+      return identityFallback.get();
+    } catch (Throwable e) {
+      if (once.shouldLog("fallback_failed")) {
+        log().warn("Crossdeck identityFallback threw; treating the event as having no identity", e);
+      }
+      return null;
+    }
+  }
+
+  private TrackResult reject(String code, String message) {
+    stats.recordRejected(code);
+    if (once.shouldLog("rejected:" + code)) {
+      log()
+          .warn(
+              "Crossdeck rejected an event: {} Further '{}' rejections are counted"
+                  + " (crossdeck.events.rejected) but not logged.",
+              message,
+              code);
+    }
+    listeners.eventRejected(new CrossdeckListener.EventRejected(code, message));
+    return TrackResult.rejected(code, message);
+  }
+}

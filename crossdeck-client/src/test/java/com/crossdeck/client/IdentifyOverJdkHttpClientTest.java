@@ -1,0 +1,17 @@
+package com.crossdeck.client;
+
+import com.crossdeck.client.transport.JdkHttpTransport;
+import com.crossdeck.client.transport.Transport;
+import java.time.Duration;
+
+/**
+ * Every test of {@link IdentifyTest}, sent through {@link JdkHttpTransport}, the default when
+ * OkHttp cannot run.
+ */
+class IdentifyOverJdkHttpClientTest extends IdentifyTest {
+
+  @Override
+  Transport transport() {
+    return JdkHttpTransport.create(Duration.ofSeconds(5));
+  }
+}
