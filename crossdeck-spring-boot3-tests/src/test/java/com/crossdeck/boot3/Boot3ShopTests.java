@@ -110,6 +110,20 @@ class Boot3ShopTests {
   }
 
   @Test
+  void deliversOverTheJdkHttpClientSinceBoot35PinsAKotlinOkHttpCannotRunOn() {
+    http.send(http.post("/events/pricing_viewed").header("X-Anon-Id", "anon_transport"));
+    crossdeck.flush();
+
+    String body = http.send(http.get("/actuator/health")).body();
+
+    assertThat(JsonPath.<String>read(body, "$.components.crossdeck.details.transport"))
+        .isEqualTo("jdk-httpclient");
+    assertThat(JsonPath.<Boolean>read(body, "$.components.crossdeck.details.failed")).isFalse();
+    assertThat(crossdeck.diagnostics().transport()).isEqualTo("jdk-httpclient");
+    assertThat(emulator.events()).extracting(StoredEvent::name).containsExactly("pricing_viewed");
+  }
+
+  @Test
   void reportsSentEventsAsAMetric() {
     http.send(signedIn(http.post("/events/dashboard_viewed")));
     crossdeck.flush();

@@ -103,7 +103,9 @@ class CrossdeckHealthReportTests {
     CrossdeckHealthReport.Snapshot lenient = report(false).read();
 
     assertThat(lenient.up()).isTrue();
-    assertThat(lenient.details()).containsEntry("failed", true).containsEntry("transport", "custom");
+    assertThat(lenient.details())
+        .containsEntry("failed", true)
+        .containsEntry("transport", "custom");
     assertThat((String) lenient.details().get("failure")).contains("NoClassDefFoundError");
     assertThat(report(true).read().up()).isFalse();
   }
