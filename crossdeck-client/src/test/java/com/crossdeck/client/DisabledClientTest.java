@@ -2,10 +2,32 @@ package com.crossdeck.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class DisabledClientTest {
+
+  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+
+  @BeforeEach
+  void captureLogs() {
+    logs.start();
+    root.addAppender(logs);
+  }
+
+  @AfterEach
+  void releaseLogs() {
+    root.detachAppender(logs);
+  }
 
   @Test
   void acceptsEverythingAndSendsNothing() {
@@ -15,6 +37,47 @@ class DisabledClientTest {
       assertThat(client.flush(Duration.ofSeconds(1)).completed()).isTrue();
       assertThat(client.identify("user_1", "anon_1").linked()).isEmpty();
       assertThat(client.toString()).contains("disabled");
+    }
+  }
+
+  @Test
+  void acceptsEventsAnEnabledClientWouldRejectWithoutLoggingOrCountingThem() {
+    List<CrossdeckListener.EventRejected> rejections = new ArrayList<>();
+    try (CrossdeckServer client = CrossdeckServer.disabled()) {
+      client.addListener(
+          new CrossdeckListener() {
+            @Override
+            public void onEventRejected(EventRejected event) {
+              rejections.add(event);
+            }
+          });
+      List<TrackResult> results =
+          List.of(
+              client.track(Event.builder("no_identity").build()),
+              client.track(Event.builder("two_ids").developerUserId("u").anonymousId("a").build()),
+              client.track(Event.builder(" ").developerUserId("u").build()),
+              client.track(null),
+              client.captureError(new IllegalStateException("boom")));
+
+      assertThat(results).allSatisfy(result -> assertThat(result.queued()).isTrue());
+      assertThat(results).extracting(TrackResult::eventId).doesNotContainNull();
+      Diagnostics.Delivery delivery = client.diagnostics().delivery();
+      assertThat(delivery.accepted()).isZero();
+      assertThat(delivery.rejected()).isEmpty();
+      assertThat(client.diagnostics().queue().events()).isZero();
+      assertThat(rejections).isEmpty();
+    }
+    assertThat(logs.list)
+        .filteredOn(line -> line.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO))
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .isEmpty();
+  }
+
+  @Test
+  void keepsTheCallersEventId() {
+    try (CrossdeckServer client = CrossdeckServer.disabled()) {
+      assertThat(client.track(Event.builder("a").eventId("stripe_evt_1").build()).eventId())
+          .isEqualTo("stripe_evt_1");
     }
   }
 }

@@ -1,0 +1,35 @@
+package com.crossdeck.client;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** Records what one class logs while it is open. */
+final class LogCapture implements AutoCloseable {
+
+  private final Logger logger;
+  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+
+  private LogCapture(Class<?> source) {
+    this.logger = (Logger) LoggerFactory.getLogger(source);
+    appender.start();
+    logger.addAppender(appender);
+  }
+
+  /** Starts recording what {@code source} logs. */
+  static LogCapture of(Class<?> source) {
+    return new LogCapture(source);
+  }
+
+  /** The lines logged so far. */
+  List<ILoggingEvent> lines() {
+    return List.copyOf(appender.list);
+  }
+
+  @Override
+  public void close() {
+    logger.detachAppender(appender);
+  }
+}
