@@ -2,32 +2,14 @@ package com.crossdeck.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class DisabledClientTest {
-
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-  @BeforeEach
-  void captureLogs() {
-    logs.start();
-    root.addAppender(logs);
-  }
-
-  @AfterEach
-  void releaseLogs() {
-    root.detachAppender(logs);
-  }
 
   @Test
   void acceptsEverythingAndSendsNothing() {
@@ -43,7 +25,9 @@ class DisabledClientTest {
   @Test
   void acceptsEventsAnEnabledClientWouldRejectWithoutLoggingOrCountingThem() {
     List<CrossdeckListener.EventRejected> rejections = new ArrayList<>();
-    try (CrossdeckServer client = CrossdeckServer.disabled()) {
+    List<ILoggingEvent> logged;
+    try (LogCapture logs = LogCapture.all();
+        CrossdeckServer client = CrossdeckServer.disabled()) {
       client.addListener(
           new CrossdeckListener() {
             @Override
@@ -66,9 +50,10 @@ class DisabledClientTest {
       assertThat(delivery.rejected()).isEmpty();
       assertThat(client.diagnostics().queue().events()).isZero();
       assertThat(rejections).isEmpty();
+      logged = logs.lines();
     }
-    assertThat(logs.list)
-        .filteredOn(line -> line.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.INFO))
+    assertThat(logged)
+        .filteredOn(line -> line.getLevel().isGreaterOrEqual(Level.INFO))
         .extracting(ILoggingEvent::getFormattedMessage)
         .isEmpty();
   }

@@ -24,8 +24,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /** The client, built from crossdeck.* properties. */
@@ -284,18 +282,9 @@ class CrossdeckAutoConfigurationTests {
 
   @Test
   void readsTheSecretKeyFromTheCrossdeckSecretKeyEnvironmentVariable() {
-    runner
+    CoreAutoConfigurations.withEnvironment(
+            runner, Map.of("CROSSDECK_SECRET_KEY", "cd_sk_test_from_environment_9f3a"))
         .withPropertyValues("crossdeck.base-url=" + emulator.baseUrl())
-        .withInitializer(
-            context ->
-                context
-                    .getEnvironment()
-                    .getPropertySources()
-                    .replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(
-                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                            Map.of("CROSSDECK_SECRET_KEY", "cd_sk_test_from_environment_9f3a"))))
         .run(
             context -> {
               assertThat(context).doesNotHaveBean(CrossdeckEmulator.class);

@@ -21,8 +21,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.context.ApplicationContext;
 
 /** The embedded emulator used when no secret key is set. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -59,36 +58,36 @@ class CrossdeckEmulatorAutoConfigurationTests {
   void startsAnEmbeddedEmulatorWhenNoSecretKeyIsSet(CapturedOutput output) {
     runner.run(
         context -> {
-          CrossdeckEmulator embedded = context.getBean(CrossdeckEmulator.class);
-          CrossdeckServer client = context.getBean(CrossdeckServer.class);
-          client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
-          client.flush();
-
-          assertThat(embedded.events()).extracting("name").containsExactly("invoice_paid");
+          assertSendsToTheEmbeddedEmulator(context);
           assertThat(output)
               .contains("No crossdeck.secret-key is set")
-              .contains(embedded.timelineUrl());
+              .contains(context.getBean(CrossdeckEmulator.class).timelineUrl());
         });
   }
 
   @Test
   void startsAnEmbeddedEmulatorWhenTheKeyIsAPlaceholderNothingResolves(CapturedOutput output) {
-    withoutEnvironmentVariables(runner)
+    CoreAutoConfigurations.withEnvironment(runner, Map.of())
         .withPropertyValues("crossdeck.secret-key=${CROSSDECK_SECRET_KEY}")
         .run(
             context -> {
-              CrossdeckEmulator embedded = context.getBean(CrossdeckEmulator.class);
-              CrossdeckServer client = context.getBean(CrossdeckServer.class);
-              client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
-              client.flush();
-
-              assertThat(embedded.events()).extracting("name").containsExactly("invoice_paid");
+              assertSendsToTheEmbeddedEmulator(context);
               assertThat(output)
                   .contains(
                       "crossdeck.secret-key is ${CROSSDECK_SECRET_KEY}, a placeholder nothing"
                           + " resolved")
-                  .contains(embedded.timelineUrl());
+                  .contains(context.getBean(CrossdeckEmulator.class).timelineUrl());
             });
+  }
+
+  private static void assertSendsToTheEmbeddedEmulator(ApplicationContext context) {
+    CrossdeckServer client = context.getBean(CrossdeckServer.class);
+    client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
+    client.flush();
+
+    assertThat(context.getBean(CrossdeckEmulator.class).events())
+        .extracting("name")
+        .containsExactly("invoice_paid");
   }
 
   @Test
@@ -100,7 +99,7 @@ class CrossdeckEmulatorAutoConfigurationTests {
 
   @Test
   void failsStartupNamingThePropertyWhenTheKeyIsAPlaceholderAndNoEmulatorIsThere() {
-    withoutEnvironmentVariables(runner)
+    CoreAutoConfigurations.withEnvironment(runner, Map.of())
         .withClassLoader(new FilteredClassLoader(CrossdeckEmulator.class))
         .withPropertyValues("crossdeck.secret-key=${CROSSDECK_SECRET_KEY}")
         .run(
@@ -136,19 +135,6 @@ class CrossdeckEmulatorAutoConfigurationTests {
                       + embedded.timelineUrl()
                       + " .");
         });
-  }
-
-  private static ApplicationContextRunner withoutEnvironmentVariables(
-      ApplicationContextRunner runner) {
-    return runner.withInitializer(
-        context ->
-            context
-                .getEnvironment()
-                .getPropertySources()
-                .replace(
-                    StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                    new SystemEnvironmentPropertySource(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of())));
   }
 
   @Test
