@@ -71,8 +71,9 @@ class QuickStartIT {
         app.mvn(
             QuickStartEnvironment.path("quickstart.maven-home"),
             "spring-boot:test-run",
-            // Every server of a test binds a free port; the README's commands say 8080.
-            "-Dspring-boot.run.arguments=--server.port=0");
+            // Every server of a test binds a free port on 127.0.0.1; the README's commands say
+            // 8080.
+            "-Dspring-boot.run.arguments=--server.port=0 --server.address=127.0.0.1");
 
     try (RunningApp running =
         RunningApp.start(testRun, app.directory(), directory.resolve("test-run.log"))) {
