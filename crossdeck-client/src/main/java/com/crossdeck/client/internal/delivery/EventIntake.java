@@ -44,6 +44,7 @@ public final class EventIntake {
   private final Listeners listeners;
   private final CrossdeckClock clock;
   private final Supplier<IdentityHint> identityFallback;
+  private final String missingIdentityAdvice;
   private final AtomicLong seq = new AtomicLong();
   private final LogThrottle once;
   private final Supplier<IdentityHint> safeFallback = this::fallbackIdentity;
@@ -55,7 +56,8 @@ public final class EventIntake {
       DeliveryStats stats,
       Listeners listeners,
       CrossdeckClock clock,
-      Supplier<IdentityHint> identityFallback) {
+      Supplier<IdentityHint> identityFallback,
+      String missingIdentityAdvice) {
     this.encoder = encoder;
     this.queue = queue;
     this.sender = sender;
@@ -63,6 +65,7 @@ public final class EventIntake {
     this.listeners = listeners;
     this.clock = clock;
     this.identityFallback = identityFallback;
+    this.missingIdentityAdvice = missingIdentityAdvice;
     this.once = new LogThrottle(clock, Long.MAX_VALUE);
   }
 
@@ -76,7 +79,7 @@ public final class EventIntake {
     try {
       checked = EventRules.check(event, safeFallback, now, false);
     } catch (EventRules.Violation violation) {
-      return reject(violation.code(), violation.getMessage());
+      return reject(violation.code(), messageOf(violation));
     }
     long timestamp = event.timestamp() != null ? event.timestamp() : now;
     EventEncoder.Encoding encoding = encoder.forCurrentThread();
@@ -109,6 +112,13 @@ public final class EventIntake {
     return generatedId != null
         ? TrackResult.queued(generatedId)
         : TrackResult.queued(checked.eventId());
+  }
+
+  /** A missing identity is the first rejection most applications meet: say how to fix it. */
+  private String messageOf(EventRules.Violation violation) {
+    return ErrorCodes.MISSING_IDENTITY.equals(violation.code())
+        ? violation.getMessage() + " " + missingIdentityAdvice
+        : violation.getMessage();
   }
 
   private TrackResult refuseClosed(Event event) {
