@@ -30,9 +30,10 @@ import org.slf4j.LoggerFactory;
  * created later, off the caller's thread and only once needed: the HTTP transport (TLS setup and
  * class loading take hundreds of milliseconds) and the runtime context (host detection) by the
  * sender thread before its first batch, or by the first direct call ({@code identify}, {@code
- * ingest}, {@code heartbeat}); the JSON mapper at the sender's first idle moment. {@code track()}
- * works at once: events queue while the transport is created. The boot heartbeat waits {@link
- * #BOOT_HEARTBEAT_DELAY}, so that an application still starting does not share its CPU with it.
+ * ingest}, {@code heartbeat}); the JSON mapper at the sender's first idle moment after the first
+ * batch or {@link #STARTUP_GRACE}. {@code track()} works at once: events queue while the transport
+ * is created. The boot heartbeat waits {@link #STARTUP_GRACE} too, so that an application still
+ * starting does not share its CPU with either.
  */
 final class ClientCore {
 
@@ -44,8 +45,11 @@ final class ClientCore {
     return LoggerFactory.getLogger(ClientCore.class);
   }
 
-  /** How long the boot heartbeat leaves the application to start before it checks the key. */
-  static final Duration BOOT_HEARTBEAT_DELAY = Duration.ofSeconds(10);
+  /**
+   * How long work nothing waits for yet (the boot heartbeat; the JSON mapper, unless events flow
+   * sooner) leaves the application to start.
+   */
+  static final Duration STARTUP_GRACE = Duration.ofSeconds(10);
 
   final ClientConfig config;
   final DeliveryStats stats = new DeliveryStats();
@@ -87,7 +91,8 @@ final class ClientCore {
                 config.clock(),
                 config.random(),
                 config.identityFallback(),
-                config.missingIdentityAdvice()),
+                config.missingIdentityAdvice(),
+                STARTUP_GRACE),
             encoder,
             api,
             transport,
@@ -101,7 +106,7 @@ final class ClientCore {
     this.errors = errorCapture(config);
     this.shutdownHook = config.flushOnExit() ? installShutdownHook() : null;
     if (config.bootHeartbeat()) {
-      heartbeat.checkInBackground(config.clock(), BOOT_HEARTBEAT_DELAY, () -> !delivery.isClosed());
+      heartbeat.checkInBackground(config.clock(), STARTUP_GRACE, () -> !delivery.isClosed());
     }
     delivery.start();
   }

@@ -74,7 +74,8 @@ public final class DeliveryPipeline {
             clock,
             options.random(),
             options.batchSize(),
-            options.flushInterval());
+            options.flushInterval(),
+            options.startupGrace());
     this.intake =
         new EventIntake(
             encoder,
@@ -99,6 +100,8 @@ public final class DeliveryPipeline {
    * @param identityFallback supplies an identity for events without one, or {@code null}
    * @param missingIdentityAdvice how to give events an identity, ending {@code missing_identity}
    *     messages
+   * @param startupGrace how long the sender leaves an application that tracks nothing to start
+   *     before it does work nothing waits for yet
    */
   public record Options(
       int batchSize,
@@ -108,7 +111,8 @@ public final class DeliveryPipeline {
       CrossdeckClock clock,
       RandomGenerator random,
       Supplier<IdentityHint> identityFallback,
-      String missingIdentityAdvice) {}
+      String missingIdentityAdvice,
+      Duration startupGrace) {}
 
   /** Starts the sender thread. */
   public void start() {
