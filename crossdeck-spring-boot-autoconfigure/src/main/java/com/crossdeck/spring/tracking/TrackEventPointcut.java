@@ -61,6 +61,8 @@ public final class TrackEventPointcut implements Pointcut {
    */
   private static final class DeclaresTrackedMethod implements ClassFilter {
 
+    private static final String SPRING_PACKAGES = "org.springframework.";
+
     private final Map<Class<?>, Boolean> matches = new ConcurrentReferenceHashMap<>();
 
     @Override
@@ -83,8 +85,11 @@ public final class TrackEventPointcut implements Pointcut {
     }
 
     private static boolean declaresTrackedMethodItself(Class<?> type) {
-      // Skips java.* types, which cannot carry the annotation.
-      if (!AnnotationUtils.isCandidateClass(type, TrackEvent.class)) {
+      // Skips java.* types and Spring's own, which cannot carry the annotation: Spring's types make
+      // up most beans of an application and their hierarchies hold the most methods. A user type
+      // among them (a subclass, an interface a proxy implements) is still examined.
+      if (type.getName().startsWith(SPRING_PACKAGES)
+          || !AnnotationUtils.isCandidateClass(type, TrackEvent.class)) {
         return false;
       }
       for (Method method : ReflectionUtils.getDeclaredMethods(type)) {

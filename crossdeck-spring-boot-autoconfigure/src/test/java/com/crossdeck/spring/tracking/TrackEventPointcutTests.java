@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
+import org.springframework.util.AntPathMatcher;
 import org.springframework.util.ReflectionUtils;
 
 /** Which classes and methods {@code @TrackEvent} applies to. */
@@ -28,7 +29,8 @@ class TrackEventPointcutTests {
         AnnotatedSubclass.class,
         ImplementsAnnotatedInterface.class,
         ExtendsImplementation.class,
-        MetaAnnotated.class
+        MetaAnnotated.class,
+        ExtendsASpringType.class
       })
   void admitsEveryClassWithAnAnnotatedMethodInItsHierarchy(Class<?> type) {
     assertThat(pointcut.getClassFilter().matches(type)).isTrue();
@@ -36,7 +38,14 @@ class TrackEventPointcutTests {
   }
 
   @ParameterizedTest
-  @ValueSource(classes = {Plain.class, PlainWithInterface.class, String.class, Object.class})
+  @ValueSource(
+      classes = {
+        Plain.class,
+        PlainWithInterface.class,
+        String.class,
+        Object.class,
+        AntPathMatcher.class
+      })
   void rejectsClassesWithoutAnAnnotatedMethodByTheClassAlone(Class<?> type) {
     assertThat(pointcut.getClassFilter().matches(type)).isFalse();
   }
@@ -128,6 +137,12 @@ class TrackEventPointcutTests {
   }
 
   public static class Plain {
+    public void run() {}
+  }
+
+  /** Spring's types are never searched; an application's type that extends one still is. */
+  public static class ExtendsASpringType extends AntPathMatcher {
+    @TrackEvent("matched")
     public void run() {}
   }
 
