@@ -35,11 +35,11 @@ final class Jackson2EndpointMapperDefault implements EnvironmentPostProcessor, O
 
   static final String PROPERTY_SOURCE = "crossdeckJackson2EndpointMapperDefault";
 
-  private static final String JACKSON2 = "com.fasterxml.jackson.databind.ObjectMapper";
-  private static final String JACKSON3 = "tools.jackson.databind.json.JsonMapper";
-  private static final String BOOT_JACKSON2_SUPPORT =
+  static final String JACKSON2 = "com.fasterxml.jackson.databind.ObjectMapper";
+  static final String JACKSON3 = "tools.jackson.databind.json.JsonMapper";
+  static final String BOOT_JACKSON2_SUPPORT =
       "org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration";
-  private static final String ENDPOINT_JACKSON2_MAPPER =
+  static final String ENDPOINT_JACKSON2_MAPPER =
       "org.springframework.boot.actuate.autoconfigure.endpoint.jackson"
           + ".Jackson2EndpointAutoConfiguration";
 

@@ -1,5 +1,11 @@
 package com.crossdeck.spring.boot.autoconfigure;
 
+import static com.crossdeck.spring.boot.autoconfigure.Jackson2EndpointMapperDefault.BOOT_JACKSON2_SUPPORT;
+import static com.crossdeck.spring.boot.autoconfigure.Jackson2EndpointMapperDefault.ENDPOINT_JACKSON2_MAPPER;
+import static com.crossdeck.spring.boot.autoconfigure.Jackson2EndpointMapperDefault.JACKSON2;
+import static com.crossdeck.spring.boot.autoconfigure.Jackson2EndpointMapperDefault.JACKSON3;
+import static com.crossdeck.spring.boot.autoconfigure.Jackson2EndpointMapperDefault.PROPERTY;
+import static com.crossdeck.spring.boot.autoconfigure.Jackson2EndpointMapperDefault.PROPERTY_SOURCE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -18,39 +24,20 @@ import org.springframework.core.env.StandardEnvironment;
 
 class Jackson2EndpointMapperDefaultTests {
 
-  private static final String JACKSON2 = "com.fasterxml.jackson.databind.ObjectMapper";
-  private static final String JACKSON3 = "tools.jackson.databind.json.JsonMapper";
-  private static final String ENDPOINT_JACKSON2_MAPPER =
-      "org.springframework.boot.actuate.autoconfigure.endpoint.jackson"
-          + ".Jackson2EndpointAutoConfiguration";
-  private static final String BOOT_JACKSON2_SUPPORT =
-      "org.springframework.boot.jackson2.autoconfigure.Jackson2AutoConfiguration";
-
   @Test
   void anApplicationOnJackson3StartsWithoutTheActuatorsJackson2Mapper() {
     try (ConfigurableApplicationContext context = start()) {
       assertThat(context.getBeansOfType(EndpointJackson2ObjectMapper.class)).isEmpty();
       assertThat(context.getBeansOfType(EndpointJsonMapper.class)).hasSize(1);
-      assertThat(
-              context
-                  .getEnvironment()
-                  .getPropertySources()
-                  .contains(Jackson2EndpointMapperDefault.PROPERTY_SOURCE))
-          .isTrue();
+      assertThat(context.getEnvironment().getPropertySources().contains(PROPERTY_SOURCE)).isTrue();
     }
   }
 
   @Test
   void anApplicationThatAsksForTheJackson2MapperGetsIt() {
-    try (ConfigurableApplicationContext context =
-        start("--" + Jackson2EndpointMapperDefault.PROPERTY + "=true")) {
+    try (ConfigurableApplicationContext context = start("--" + PROPERTY + "=true")) {
       assertThat(context.getBeansOfType(EndpointJackson2ObjectMapper.class)).hasSize(1);
-      assertThat(
-              context
-                  .getEnvironment()
-                  .getPropertySources()
-                  .contains(Jackson2EndpointMapperDefault.PROPERTY_SOURCE))
-          .isFalse();
+      assertThat(context.getEnvironment().getPropertySources().contains(PROPERTY_SOURCE)).isFalse();
     }
   }
 
@@ -61,7 +48,7 @@ class Jackson2EndpointMapperDefaultTests {
     postProcess(
         environment, Set.of(ENDPOINT_JACKSON2_MAPPER, JACKSON2, JACKSON3, BOOT_JACKSON2_SUPPORT));
 
-    assertThat(environment.containsProperty(Jackson2EndpointMapperDefault.PROPERTY)).isFalse();
+    assertThat(environment.containsProperty(PROPERTY)).isFalse();
   }
 
   @Test
@@ -70,7 +57,7 @@ class Jackson2EndpointMapperDefaultTests {
 
     postProcess(environment, Set.of(ENDPOINT_JACKSON2_MAPPER, JACKSON2));
 
-    assertThat(environment.containsProperty(Jackson2EndpointMapperDefault.PROPERTY)).isFalse();
+    assertThat(environment.containsProperty(PROPERTY)).isFalse();
   }
 
   @Test
@@ -85,11 +72,7 @@ class Jackson2EndpointMapperDefaultTests {
 
     postProcess(environment, Set.of(ENDPOINT_JACKSON2_MAPPER, JACKSON2, JACKSON3));
 
-    assertThat(
-            environment
-                .getPropertySources()
-                .contains(Jackson2EndpointMapperDefault.PROPERTY_SOURCE))
-        .isFalse();
+    assertThat(environment.getPropertySources().contains(PROPERTY_SOURCE)).isFalse();
   }
 
   private static void postProcess(StandardEnvironment environment, Set<String> presentClasses) {
