@@ -4,6 +4,7 @@ import com.crossdeck.client.internal.ClientConfig;
 import com.crossdeck.client.internal.SecretKey;
 import com.crossdeck.client.internal.http.DefaultTransport;
 import com.crossdeck.client.internal.http.TransportHolder;
+import com.crossdeck.client.outbox.OutboxOptions;
 import com.crossdeck.client.transport.JdkHttpTransport;
 import com.crossdeck.client.transport.OkHttpTransport;
 import com.crossdeck.client.transport.Transport;
@@ -75,6 +76,7 @@ public final class CrossdeckServerBuilder {
   private List<String> inAppPackages = List.of();
   private Map<String, String> environmentVariables = System.getenv();
   private boolean enabled = true;
+  private OutboxOptions outbox;
 
   CrossdeckServerBuilder(String secretKey) {
     this.secretKey = secretKey;
@@ -255,6 +257,19 @@ public final class CrossdeckServerBuilder {
     return this;
   }
 
+  /**
+   * Delivers through a transactional outbox in the application's database instead of the in-memory
+   * queue, so that tracked events survive {@code kill -9} and the loss of the machine, and an event
+   * tracked in a transaction is stored if and only if the transaction commits; see {@link
+   * OutboxOptions}. Off by default. {@link #build()} then connects to the database (and creates the
+   * outbox tables if they are missing); should the database be unreachable, it starts anyway,
+   * queues events in memory and keeps trying.
+   */
+  public CrossdeckServerBuilder outbox(OutboxOptions outbox) {
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    return this;
+  }
+
   /** Marks the client as one that sends nothing; see {@link CrossdeckServer#disabled()}. */
   CrossdeckServerBuilder disabled() {
     this.enabled = false;
@@ -317,7 +332,8 @@ public final class CrossdeckServerBuilder {
             errorsPerFingerprintPerMinute,
             errorsPerProcess,
             inAppPackages,
-            environmentVariables);
+            environmentVariables,
+            enabled ? outbox : null);
     return new CrossdeckServer(config, enabled);
   }
 
