@@ -58,13 +58,17 @@ enum TestDatabase {
     return new HikariDataSource(config);
   }
 
-  /** One PostgreSQL server for every test of the run; it stops with the JVM. */
+  /**
+   * One PostgreSQL server for every test of the run; it stops with the JVM. Commits do not wait for
+   * the disk: these tests are about what the client does, on a machine other builds share, and no
+   * test of this module crashes the server.
+   */
   private static final class SharedPostgres {
     static final EmbeddedPostgres INSTANCE = start();
 
     private static EmbeddedPostgres start() {
       try {
-        return EmbeddedPostgres.builder().start();
+        return EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "off").start();
       } catch (IOException e) {
         throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
       }

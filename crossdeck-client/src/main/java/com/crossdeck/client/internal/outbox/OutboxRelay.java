@@ -254,7 +254,10 @@ final class OutboxRelay {
   private boolean step() throws SQLException {
     if (deliveryStats.parked()) {
       settle();
-      flushes.completeAll(stats.depth());
+      if (flushes.anyWaiting()) {
+        stats.recordMeasured(maintenance.measure(), clock.currentTimeMillis());
+        flushes.completeAll(stats.depth());
+      }
       await(closeDeadlineNanos, Wake.CLOSE_OR_FLUSH);
       return true;
     }
