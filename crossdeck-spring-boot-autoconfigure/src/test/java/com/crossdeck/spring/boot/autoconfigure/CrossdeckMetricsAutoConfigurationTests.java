@@ -15,9 +15,8 @@ class CrossdeckMetricsAutoConfigurationTests {
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
-          .withConfiguration(
-              AutoConfigurations.of(
-                  CrossdeckAutoConfiguration.class, CrossdeckMetricsAutoConfiguration.class))
+          .withConfiguration(CoreAutoConfigurations.CORE)
+          .withConfiguration(AutoConfigurations.of(CrossdeckMetricsAutoConfiguration.class))
           .withPropertyValues("crossdeck.enabled=false");
 
   @Test
