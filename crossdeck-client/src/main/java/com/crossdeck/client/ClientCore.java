@@ -177,6 +177,10 @@ final class ClientCore {
     }
   }
 
+  boolean isDurable() {
+    return outbox != null;
+  }
+
   /** A snapshot of the parts' state; reads memory only. */
   Diagnostics diagnostics() {
     Diagnostics.Delivery state =

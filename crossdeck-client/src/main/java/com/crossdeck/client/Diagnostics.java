@@ -207,16 +207,19 @@ public record Diagnostics(
             0,
             null);
 
-    /** The entries of {@link Diagnostics#toMap()}; durations in milliseconds. */
+    /**
+     * The entries of {@link Diagnostics#toMap()}: durations in milliseconds, the time as ISO-8601
+     * text, absent values left out.
+     */
     Map<String, Object> toMap() {
       Map<String, Object> map = new LinkedHashMap<>();
       map.put("ready", ready);
       map.put("table", table);
-      map.put("database", database);
+      putIfPresent(map, "database", database);
       map.put("depth", depth);
       map.put("bytes", bytes);
       map.put("oldestAgeMs", oldestAge.toMillis());
-      map.put("checkedAt", checkedAt);
+      putIfPresent(map, "checkedAt", checkedAt == null ? null : checkedAt.toString());
       map.put("written", written);
       map.put("rolledBack", rolledBack);
       map.put("fallbacks", fallbacks);
@@ -224,8 +227,14 @@ public record Diagnostics(
       map.put("relayLagMs", relayLag.toMillis());
       map.put("relayFailures", relayFailures);
       map.put("takenOver", takenOver);
-      map.put("lastError", lastError);
+      putIfPresent(map, "lastError", lastError);
       return map;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+      if (value != null) {
+        map.put(key, value);
+      }
     }
   }
 

@@ -31,6 +31,7 @@ final class OutboxFlushes {
 
   private final Queue<Request> incoming = new ConcurrentLinkedQueue<>();
   private final List<Request> waiting = new ArrayList<>();
+  private final List<Request> ready = new ArrayList<>();
   private final RelaySignal signal;
   private volatile boolean stopped;
   private volatile long remainingAtStop;
@@ -57,13 +58,13 @@ final class OutboxFlushes {
   }
 
   /**
-   * Takes up the new flushes with the newest id now; completes them at once when the table is
+   * Takes up the new flushes with the newest id now; they are ready at once when the table is
    * empty.
    */
   void takeUp(long newestId) {
     for (Request request = incoming.poll(); request != null; request = incoming.poll()) {
       if (newestId == 0) {
-        request.done.complete(0L);
+        ready.add(request);
       } else {
         request.watermark = newestId;
         waiting.add(request);
@@ -76,8 +77,8 @@ final class OutboxFlushes {
     return !waiting.isEmpty() || !incoming.isEmpty();
   }
 
-  /** Completes every waiting flush none of whose rows is left. */
-  void completeDone(RowsUpTo rows) throws SQLException {
+  /** Finds the waiting flushes none of whose rows is left: they are ready. */
+  void findReady(RowsUpTo rows) throws SQLException {
     long countedFor = -1;
     long left = 0;
     waiting.sort((a, b) -> Long.compare(a.watermark, b.watermark));
@@ -88,14 +89,31 @@ final class OutboxFlushes {
         left = rows.count(countedFor);
       }
       if (left == 0) {
-        request.done.complete(0L);
+        ready.add(request);
         each.remove();
       }
     }
   }
 
+  /** Whether flushes are ready to complete. */
+  boolean anyReady() {
+    return !ready.isEmpty();
+  }
+
+  /**
+   * Completes the ready flushes; called once the table is measured, since their callers may read
+   * the diagnostics next.
+   */
+  void completeReady() {
+    for (Request request : ready) {
+      request.done.complete(0L);
+    }
+    ready.clear();
+  }
+
   /** Completes every flush, with the rows still in the table: nothing more can be done for now. */
   void completeAll(long remaining) {
+    completeReady();
     for (Request request : waiting) {
       request.done.complete(remaining);
     }

@@ -480,11 +480,12 @@ final class OutboxRelay {
       flushes.takeUp(maintenance.newestId());
     }
     if (flushes.anyWaiting() && lastClaimFoundNothing && signal.pending() == 0) {
-      flushes.completeDone(maintenance::countUpTo);
-      if (!flushes.anyWaiting()) {
-        // The flush's caller reads diagnostics next; the table is as it says now.
-        stats.recordMeasured(maintenance.measure(), clock.currentTimeMillis());
-      }
+      flushes.findReady(maintenance::countUpTo);
+    }
+    if (flushes.anyReady()) {
+      // Their callers may read diagnostics next: measured first, the table is as they say.
+      stats.recordMeasured(maintenance.measure(), clock.currentTimeMillis());
+      flushes.completeReady();
     }
   }
 
