@@ -149,7 +149,8 @@ public record Diagnostics(
    *     be reached since startup (events are queued in memory meanwhile, counted as fallbacks)
    * @param table the outbox table, or {@code null} when disabled
    * @param database the database product and version, or {@code null} until connected
-   * @param depth rows waiting in the table, as of {@code checkedAt}
+   * @param depth rows waiting in the table: as of {@code checkedAt}, adjusted by the rows this
+   *     process wrote and deleted since
    * @param bytes bytes of the events those rows hold
    * @param oldestAge how long the oldest waiting row had waited at {@code checkedAt}; zero when
    *     none

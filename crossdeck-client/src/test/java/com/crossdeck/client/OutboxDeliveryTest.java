@@ -54,6 +54,25 @@ class OutboxDeliveryTest extends OutboxTestSupport {
 
   @ParameterizedTest
   @EnumSource(TestDatabase.class)
+  void theDepthCountsRowsWrittenSinceTheTableWasLastMeasured(TestDatabase database) {
+    HikariDataSource pool = closeAfter(database.open());
+    String table = TestDatabase.uniqueTable();
+    // The relay waits on a clock nobody advances: it measures the table once, then claims nothing.
+    CrossdeckServer client =
+        client(emulator.baseUrl(), pool, table, outbox -> outbox, o -> o.clock(new ManualClock()));
+    await().until(() -> client.diagnostics().outbox().checkedAt() != null);
+
+    for (int i = 0; i < 12; i++) {
+      client.track(event(i));
+    }
+
+    assertThat(new OutboxTable(pool, table).rows()).isEqualTo(12);
+    assertThat(client.diagnostics().outbox().depth()).isEqualTo(12);
+    assertThat(emulator.storedEventCount()).isZero();
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.class)
   void eventsLeftWhenAClientClosedAreDeliveredByTheNextWithTheirIdsAndTimestamps(
       TestDatabase database) {
     HikariDataSource pool = closeAfter(database.open());

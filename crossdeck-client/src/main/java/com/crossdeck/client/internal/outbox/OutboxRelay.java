@@ -307,6 +307,7 @@ final class OutboxRelay {
     RowClaims.Claimed claimed =
         claims.claim(CLAIM_LIMIT, nowMillis, nowMillis - maxAgeMillis, planner);
     if (claimed.expired() > 0) {
+      stats.recordDeleted(claimed.expired());
       drops.expired(claimed.expired());
     }
     held.addAll(claimed.batches());
@@ -441,6 +442,7 @@ final class OutboxRelay {
     }
     RowClaims.Settled settled = claims.settle(settlements);
     settlements.clear();
+    stats.recordDeleted(settled.deleted() + settled.moved());
     if (settled.moved() > 0) {
       stats.recordMovedAside(settled.moved());
     }

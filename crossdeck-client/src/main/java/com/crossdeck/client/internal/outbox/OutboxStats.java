@@ -10,6 +10,10 @@ import java.util.concurrent.atomic.LongAdder;
  * what happened. Sends and drops are counted with every other delivery, in the client's {@code
  * DeliveryStats}. Counters are {@link LongAdder}s, so the threads tracking events never contend;
  * the measurements are written by the relay thread.
+ *
+ * <p>The depth between two measurements is the last measurement adjusted by the rows this process
+ * wrote and deleted since: exact for a process alone on its table, and brought back to the table's
+ * truth (other instances' rows included) by the next measurement, at most ten seconds later.
  */
 final class OutboxStats {
 
@@ -19,6 +23,7 @@ final class OutboxStats {
   private final LongAdder movedAside = new LongAdder();
   private final LongAdder relayFailures = new LongAdder();
   private final LongAdder takenOver = new LongAdder();
+  private final LongAdder depthSinceMeasured = new LongAdder();
 
   private volatile String database;
   private volatile long depth;
@@ -34,6 +39,12 @@ final class OutboxStats {
 
   void recordWritten(long events) {
     written.add(events);
+    depthSinceMeasured.add(events);
+  }
+
+  /** Rows this process deleted from the table (delivered, moved aside or dropped). */
+  void recordDeleted(long rows) {
+    depthSinceMeasured.add(-rows);
   }
 
   void recordRolledBack(long events) {
@@ -70,6 +81,7 @@ final class OutboxStats {
   }
 
   void recordMeasured(OutboxMaintenance.Measured measured, long atMillis) {
+    depthSinceMeasured.reset();
     depth = measured.rows();
     bytes = measured.bytes();
     oldestCreatedAt = measured.oldestCreatedAt();
@@ -85,7 +97,7 @@ final class OutboxStats {
   }
 
   long depth() {
-    return depth;
+    return Math.max(0, depth + depthSinceMeasured.sum());
   }
 
   /** A snapshot for diagnostics; reads memory only. */
@@ -97,7 +109,7 @@ final class OutboxStats {
         ready(),
         table,
         database,
-        depth,
+        depth(),
         bytes,
         depth == 0 || oldest == 0
             ? Duration.ZERO
