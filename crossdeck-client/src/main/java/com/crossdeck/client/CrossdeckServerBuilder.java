@@ -1,5 +1,9 @@
 package com.crossdeck.client;
 
+import static com.crossdeck.client.internal.OptionChecks.invalid;
+import static com.crossdeck.client.internal.OptionChecks.requireDuration;
+import static com.crossdeck.client.internal.OptionChecks.requireRange;
+
 import com.crossdeck.client.internal.ClientConfig;
 import com.crossdeck.client.internal.SecretKey;
 import com.crossdeck.client.internal.http.DefaultTransport;
@@ -365,34 +369,10 @@ public final class CrossdeckServerBuilder {
     return invalid("baseUrl must be an http or https URL, got '" + url + "'");
   }
 
-  private static void requireRange(String option, long value, long min, long max, String unit) {
-    if (value < min || value > max) {
-      throw invalid(option + " must be between " + min + " and " + max + unit + ", got " + value);
-    }
-  }
-
-  private static void requireDuration(String option, Duration value, Duration min, Duration max) {
-    if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw invalid(
-          option
-              + " must be between "
-              + min.toMillis()
-              + " ms and "
-              + max.toMillis()
-              + " ms, got "
-              + (value == null ? "null" : value.toMillis() + " ms"));
-    }
-  }
-
   private static void require(boolean condition, String message) {
     if (!condition) {
       throw invalid(message);
     }
-  }
-
-  private static CrossdeckException invalid(String message) {
-    return new CrossdeckException(
-        ErrorCodes.TYPE_CONFIGURATION, ErrorCodes.INVALID_OPTION, message);
   }
 
   private static String blankToNull(String value) {

@@ -1,7 +1,10 @@
 package com.crossdeck.client.outbox;
 
+import static com.crossdeck.client.internal.OptionChecks.invalid;
+import static com.crossdeck.client.internal.OptionChecks.requireDuration;
+import static com.crossdeck.client.internal.OptionChecks.requireRange;
+
 import com.crossdeck.client.CrossdeckException;
-import com.crossdeck.client.ErrorCodes;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -225,31 +228,6 @@ public final class OutboxOptions {
     /** The options. */
     public OutboxOptions build() {
       return new OutboxOptions(this);
-    }
-
-    private static void requireRange(String option, long value, long min, long max, String unit) {
-      if (value < min || value > max) {
-        throw invalid(option + " must be between " + min + " and " + max + unit + ", got " + value);
-      }
-    }
-
-    private static void requireDuration(String option, Duration value, Duration min, Duration max) {
-      if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-        throw invalid(
-            option
-                + " must be between "
-                + min.toMillis()
-                + " ms and "
-                + max.toMillis()
-                + " ms, got "
-                + (value == null ? "null" : value.toMillis() + " ms"));
-      }
-    }
-
-    private static CrossdeckException invalid(String message) {
-      return CrossdeckException.builder(ErrorCodes.TYPE_CONFIGURATION, ErrorCodes.INVALID_OPTION)
-          .message(message)
-          .build();
     }
   }
 }
