@@ -28,7 +28,9 @@ class OutboxBenchmarkTest {
         .containsKeys(
             "relay events/s",
             "memory events/s",
+            "row bytes",
             "tx none µs",
+            "tx bare 1 µs",
             "tx memory 1 µs",
             "tx outbox 1 µs",
             "tx memory 10 µs",

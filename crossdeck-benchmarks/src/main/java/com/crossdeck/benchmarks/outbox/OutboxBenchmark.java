@@ -13,7 +13,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,6 +68,7 @@ public final class OutboxBenchmark implements AutoCloseable {
   private final AtomicLong orderIds = new AtomicLong();
   private int tables;
   private int sequence;
+  private byte[] bareRow = new byte[0];
 
   private OutboxBenchmark(Sizes sizes, EmbeddedPostgres postgres) throws SQLException {
     this.sizes = sizes;
@@ -78,7 +82,7 @@ public final class OutboxBenchmark implements AutoCloseable {
     this.pool = new HikariDataSource(config);
     this.transactions = new OrderTransactions(pool);
     this.sink = RawSink.start();
-    try (var connection = pool.getConnection()) {
+    try (Connection connection = pool.getConnection()) {
       var meta = connection.getMetaData();
       this.database = meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
     }
@@ -119,7 +123,7 @@ public final class OutboxBenchmark implements AutoCloseable {
         int first = i;
         transactions.placeOrder(
             orderIds.incrementAndGet(),
-            order -> {
+            connection -> {
               for (int n = first; n < first + perTransaction; n++) {
                 stranded.track(CrossdeckDriver.event(n));
               }
@@ -127,6 +131,10 @@ public final class OutboxBenchmark implements AutoCloseable {
       }
       stranded.close(Duration.ZERO);
     }
+    int rowBytes = averageRowBytes(table);
+    values.put("row bytes", (double) rowBytes);
+    bareRow = new byte[rowBytes];
+    Arrays.fill(bareRow, (byte) 'x');
     sink.arm(SinkPlan.healthy(sizes.backlog()));
     sink.markStart();
     try (CrossdeckServer relay = outboxClient(sink.root(), table)) {
@@ -160,6 +168,7 @@ public final class OutboxBenchmark implements AutoCloseable {
       List<Variant> variants =
           List.of(
               new Variant("tx none µs", null, 0),
+              new Variant("tx bare 1 µs", null, 1),
               new Variant("tx memory 1 µs", memory, 1),
               new Variant("tx outbox 1 µs", outbox, 1),
               new Variant("tx memory 10 µs", memory, 10),
@@ -200,9 +209,13 @@ public final class OutboxBenchmark implements AutoCloseable {
       long start = System.nanoTime();
       transactions.placeOrder(
           orderIds.incrementAndGet(),
-          order -> {
+          connection -> {
             for (int e = 0; e < variant.events(); e++) {
-              variant.client().track(CrossdeckDriver.event(sequence++));
+              if (variant.client() == null) {
+                OrderTransactions.insertBareRow(connection, bareRow);
+              } else {
+                variant.client().track(CrossdeckDriver.event(sequence++));
+              }
             }
           });
       nanos[offset + t] = System.nanoTime() - start;
@@ -270,7 +283,7 @@ public final class OutboxBenchmark implements AutoCloseable {
       int first = i;
       transactions.placeOrder(
           orderIds.incrementAndGet(),
-          order -> {
+          connection -> {
             for (int n = first; n < first + 10; n++) {
               client.track(CrossdeckDriver.event(n));
             }
@@ -329,6 +342,15 @@ public final class OutboxBenchmark implements AutoCloseable {
                 .pollInterval(
                     rarePolls ? Duration.ofMinutes(10) : OutboxOptions.DEFAULT_POLL_INTERVAL)
                 .build());
+  }
+
+  private int averageRowBytes(String table) throws SQLException {
+    try (Connection connection = pool.getConnection();
+        Statement query = connection.createStatement();
+        ResultSet average = query.executeQuery("SELECT avg(octet_length(payload)) FROM " + table)) {
+      average.next();
+      return (int) Math.round(average.getDouble(1));
+    }
   }
 
   private String nextTable() {

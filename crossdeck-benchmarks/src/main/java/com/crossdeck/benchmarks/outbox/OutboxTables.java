@@ -56,6 +56,14 @@ public final class OutboxTables {
             "| nothing tracked | %s | | %s | |%n",
             stats.cell("tx none µs", "%,.0f"),
             stats.cell("tx none µs", "%,.0f")));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "| a bare `INSERT` of one %,.0f-byte row (the outbox's average), plain JDBC | %s | %s"
+                + " | | |%n",
+            stats.median("row bytes"),
+            stats.cell("tx bare 1 µs", "%,.0f"),
+            stats.addedCell("bare", 1)));
     for (String path : List.of("memory", "outbox")) {
       out.append(
           String.format(
