@@ -85,7 +85,15 @@ public final class DeliveryPipeline {
             options.flushInterval());
     this.intake =
         new EventIntake(
-            encoder, queue, durable, sender, stats, listeners, clock, options.identityFallback());
+            encoder,
+            queue,
+            durable,
+            sender,
+            stats,
+            listeners,
+            clock,
+            options.identityFallback(),
+            options.missingIdentityAdvice());
   }
 
   /**
@@ -98,6 +106,8 @@ public final class DeliveryPipeline {
    * @param clock the time source
    * @param random jitter and idempotency keys, for the sender thread only
    * @param identityFallback supplies an identity for events without one, or {@code null}
+   * @param missingIdentityAdvice how to give events an identity, ending {@code missing_identity}
+   *     messages
    */
   public record Options(
       int batchSize,
@@ -106,7 +116,8 @@ public final class DeliveryPipeline {
       long maxQueueBytes,
       CrossdeckClock clock,
       RandomGenerator random,
-      Supplier<IdentityHint> identityFallback) {}
+      Supplier<IdentityHint> identityFallback,
+      String missingIdentityAdvice) {}
 
   /** Starts the sender thread, and the durable queue's. */
   public void start() {

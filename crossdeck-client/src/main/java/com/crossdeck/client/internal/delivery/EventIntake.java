@@ -46,6 +46,7 @@ public final class EventIntake {
   private final Listeners listeners;
   private final CrossdeckClock clock;
   private final Supplier<IdentityHint> identityFallback;
+  private final String missingIdentityAdvice;
   private final AtomicLong seq = new AtomicLong();
   private final LogThrottle once;
   private final Supplier<IdentityHint> safeFallback = this::fallbackIdentity;
@@ -58,7 +59,8 @@ public final class EventIntake {
       DeliveryStats stats,
       Listeners listeners,
       CrossdeckClock clock,
-      Supplier<IdentityHint> identityFallback) {
+      Supplier<IdentityHint> identityFallback,
+      String missingIdentityAdvice) {
     this.encoder = encoder;
     this.queue = queue;
     this.durable = durable;
@@ -67,6 +69,7 @@ public final class EventIntake {
     this.listeners = listeners;
     this.clock = clock;
     this.identityFallback = identityFallback;
+    this.missingIdentityAdvice = missingIdentityAdvice;
     this.once = new LogThrottle(clock, Long.MAX_VALUE);
   }
 
@@ -80,7 +83,7 @@ public final class EventIntake {
     try {
       checked = EventRules.check(event, safeFallback, now, false);
     } catch (EventRules.Violation violation) {
-      return reject(violation.code(), violation.getMessage());
+      return reject(violation.code(), messageOf(violation));
     }
     long timestamp = event.timestamp() != null ? event.timestamp() : now;
     EventEncoder.Encoding encoding = encoder.forCurrentThread();
@@ -126,6 +129,13 @@ public final class EventIntake {
     return generatedId != null
         ? TrackResult.queued(generatedId)
         : TrackResult.queued(checked.eventId());
+  }
+
+  /** A missing identity is the first rejection most applications meet: say how to fix it. */
+  private String messageOf(EventRules.Violation violation) {
+    return ErrorCodes.MISSING_IDENTITY.equals(violation.code())
+        ? violation.getMessage() + " " + missingIdentityAdvice
+        : violation.getMessage();
   }
 
   private TrackResult refuseClosed(Event event) {

@@ -42,12 +42,13 @@ public final class CrossdeckEmulatorAutoConfiguration {
             .build()
             .start();
     logger.warn(
-        "No crossdeck.secret-key is set: Crossdeck events go to an embedded emulator at "
+        ConfiguredSecretKey.of(properties.getSecretKey()).absence()
+            + ": Crossdeck events go to an embedded emulator at "
             + emulator.baseUrl()
             + " and are discarded when the application stops. Watch them at "
             + emulator.timelineUrl()
             + " . Set crossdeck.secret-key to send events to Crossdeck; keep crossdeck-emulator"
-            + " a development or test dependency.");
+            + " a test dependency (mvn spring-boot:test-run runs the application with it).");
     return emulator;
   }
 
@@ -62,6 +63,9 @@ public final class CrossdeckEmulatorAutoConfiguration {
    */
   @Bean(destroyMethod = "close")
   CrossdeckServer crossdeckServer(CrossdeckServerFactory factory, CrossdeckEmulator emulator) {
-    return factory.create(CrossdeckEmulator.TEST_SECRET_KEY, emulator.baseUrl());
+    return factory.create(
+        CrossdeckEmulator.TEST_SECRET_KEY,
+        emulator.baseUrl(),
+        FirstDeliveryLog.inTheEmulator(emulator.timelineUrl()));
   }
 }

@@ -29,7 +29,9 @@ public class CrossdeckProperties {
 
   /**
    * Secret key of the Crossdeck project: cd_sk_live_... for production, cd_sk_test_... for the
-   * sandbox. Usually set through the CROSSDECK_SECRET_KEY environment variable.
+   * sandbox. Usually set through the CROSSDECK_SECRET_KEY environment variable. Unset, blank, or a
+   * ${...} placeholder nothing resolved means no key: the embedded emulator when crossdeck-emulator
+   * is on the classpath, otherwise a startup failure.
    */
   private String secretKey;
 

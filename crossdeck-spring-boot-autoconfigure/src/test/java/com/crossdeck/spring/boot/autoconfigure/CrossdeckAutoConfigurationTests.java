@@ -6,7 +6,9 @@ import com.crossdeck.client.CrossdeckListener;
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.CrossdeckServerBuilder;
 import com.crossdeck.client.Diagnostics;
+import com.crossdeck.client.ErrorCodes;
 import com.crossdeck.client.Event;
+import com.crossdeck.client.TrackResult;
 import com.crossdeck.emulator.CrossdeckEmulator;
 import com.crossdeck.emulator.CrossdeckEmulatorExtension;
 import com.crossdeck.emulator.IdentityHint;
@@ -20,9 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /** The client, built from crossdeck.* properties. */
@@ -112,6 +113,61 @@ class CrossdeckAutoConfigurationTests {
   }
 
   @Test
+  void logsTheFirstDeliveryOnceSayingWhereToSeeIt(CapturedOutput output) {
+    CoreAutoConfigurations.live(runner, emulator.get())
+        .run(
+            context -> {
+              CrossdeckServer client = context.getBean(CrossdeckServer.class);
+              client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
+              client.flush();
+              client.track(Event.builder("invoice_sent").developerUserId("user_42").build());
+              client.flush();
+
+              assertThat(output.getOut())
+                  .containsOnlyOnce("Crossdeck delivered its first events")
+                  .contains(
+                      "Crossdeck delivered its first events (1 event, sandbox): see them on the"
+                          + " customer timelines of your Crossdeck project.");
+            });
+  }
+
+  @Test
+  void saysHowARequestOrAJobGivesAnEventItsIdentity(CapturedOutput output) {
+    CoreAutoConfigurations.live(runner, emulator.get())
+        .run(
+            context -> {
+              TrackResult result =
+                  context
+                      .getBean(CrossdeckServer.class)
+                      .track(Event.builder("cart_viewed").build());
+
+              assertThat(result.errorCode()).isEqualTo(ErrorCodes.MISSING_IDENTITY);
+              assertThat(result.message())
+                  .contains(
+                      "sign the user in",
+                      "Crossdeck.getAnonymousId()",
+                      "in the X-Anon-Id header",
+                      "Event.builder(name).developerUserId(userId)",
+                      "@TrackEvent(userId = ");
+              assertThat(output).contains(result.message());
+            });
+  }
+
+  @Test
+  void namesTheConfiguredAnonymousIdHeaderInTheAdvice() {
+    CoreAutoConfigurations.live(runner, emulator.get())
+        .withPropertyValues("crossdeck.identity.anonymous-id-header=X-Visitor")
+        .run(
+            context ->
+                assertThat(
+                        context
+                            .getBean(CrossdeckServer.class)
+                            .track(Event.builder("cart_viewed").build())
+                            .message())
+                    .contains("in the X-Visitor header"));
+  }
+
+  @Test
   void registersListenerBeansBeforeTheClientStarts() {
     List<CrossdeckListener.FlushSucceeded> flushes = new CopyOnWriteArrayList<>();
     CoreAutoConfigurations.live(runner, emulator.get())
@@ -187,6 +243,19 @@ class CrossdeckAutoConfigurationTests {
   }
 
   @Test
+  void failsStartupOnAPlaceholderInsideTheKeyWithoutRepeatingTheKey() {
+    runner
+        .withPropertyValues("crossdeck.secret-key=cd_sk_live_Xy7${CROSSDECK_KEY_SUFFIX}")
+        .run(
+            context -> {
+              CrossdeckConfigurationException failure = CoreAutoConfigurations.failure(context);
+              assertThat(failure.getMessage())
+                  .contains("crossdeck.secret-key contains a ${...} placeholder")
+                  .doesNotContain("Xy7");
+            });
+  }
+
+  @Test
   void failsStartupOnAPublishableKey() {
     runner
         .withPropertyValues("crossdeck.secret-key=cd_pub_test_abc")
@@ -206,25 +275,16 @@ class CrossdeckAutoConfigurationTests {
               FailureAnalysis analysis =
                   new CrossdeckConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
 
-              assertThat(analysis.getDescription()).contains("No Crossdeck secret key");
+              assertThat(analysis.getDescription()).startsWith("No crossdeck.secret-key is set");
               assertThat(analysis.getAction()).startsWith("Set crossdeck.secret-key");
             });
   }
 
   @Test
   void readsTheSecretKeyFromTheCrossdeckSecretKeyEnvironmentVariable() {
-    runner
+    CoreAutoConfigurations.withEnvironment(
+            runner, Map.of("CROSSDECK_SECRET_KEY", "cd_sk_test_from_environment_9f3a"))
         .withPropertyValues("crossdeck.base-url=" + emulator.baseUrl())
-        .withInitializer(
-            context ->
-                context
-                    .getEnvironment()
-                    .getPropertySources()
-                    .replace(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new SystemEnvironmentPropertySource(
-                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                            Map.of("CROSSDECK_SECRET_KEY", "cd_sk_test_from_environment_9f3a"))))
         .run(
             context -> {
               assertThat(context).doesNotHaveBean(CrossdeckEmulator.class);

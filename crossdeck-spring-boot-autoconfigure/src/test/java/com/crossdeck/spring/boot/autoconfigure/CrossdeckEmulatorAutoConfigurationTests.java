@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -20,6 +21,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 
 /** The embedded emulator used when no secret key is set. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -37,7 +39,7 @@ class CrossdeckEmulatorAutoConfigurationTests {
         .run(
             context ->
                 assertThat(CoreAutoConfigurations.failure(context).getMessage())
-                    .contains("No Crossdeck secret key is configured")
+                    .contains("No crossdeck.secret-key is set")
                     .contains("crossdeck.secret-key")
                     .contains("crossdeck.enabled=false"));
   }
@@ -56,15 +58,82 @@ class CrossdeckEmulatorAutoConfigurationTests {
   void startsAnEmbeddedEmulatorWhenNoSecretKeyIsSet(CapturedOutput output) {
     runner.run(
         context -> {
+          assertSendsToTheEmbeddedEmulator(context);
+          assertThat(output)
+              .contains("No crossdeck.secret-key is set")
+              .contains(context.getBean(CrossdeckEmulator.class).timelineUrl());
+        });
+  }
+
+  @Test
+  void startsAnEmbeddedEmulatorWhenTheKeyIsAPlaceholderNothingResolves(CapturedOutput output) {
+    CoreAutoConfigurations.withEnvironment(runner, Map.of())
+        .withPropertyValues("crossdeck.secret-key=${CROSSDECK_SECRET_KEY}")
+        .run(
+            context -> {
+              assertSendsToTheEmbeddedEmulator(context);
+              assertThat(output)
+                  .contains(
+                      "crossdeck.secret-key is ${CROSSDECK_SECRET_KEY}, a placeholder nothing"
+                          + " resolved")
+                  .contains(context.getBean(CrossdeckEmulator.class).timelineUrl());
+            });
+  }
+
+  private static void assertSendsToTheEmbeddedEmulator(ApplicationContext context) {
+    CrossdeckServer client = context.getBean(CrossdeckServer.class);
+    client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
+    client.flush();
+
+    assertThat(context.getBean(CrossdeckEmulator.class).events())
+        .extracting("name")
+        .containsExactly("invoice_paid");
+  }
+
+  @Test
+  void startsAnEmbeddedEmulatorWhenTheKeyIsBlank() {
+    runner
+        .withPropertyValues("crossdeck.secret-key= ")
+        .run(context -> assertThat(context).hasSingleBean(CrossdeckEmulator.class));
+  }
+
+  @Test
+  void failsStartupNamingThePropertyWhenTheKeyIsAPlaceholderAndNoEmulatorIsThere() {
+    CoreAutoConfigurations.withEnvironment(runner, Map.of())
+        .withClassLoader(new FilteredClassLoader(CrossdeckEmulator.class))
+        .withPropertyValues("crossdeck.secret-key=${CROSSDECK_SECRET_KEY}")
+        .run(
+            context -> {
+              CrossdeckConfigurationException failure = CoreAutoConfigurations.failure(context);
+              assertThat(failure.description())
+                  .startsWith("crossdeck.secret-key is ${CROSSDECK_SECRET_KEY}, a placeholder")
+                  .doesNotContain("invalid");
+              assertThat(failure.action())
+                  .startsWith("Set crossdeck.secret-key")
+                  .contains("mvn spring-boot:test-run");
+            });
+  }
+
+  @Test
+  void logsTheFirstDeliveryOnceWithTheTimelineUrl(CapturedOutput output) {
+    runner.run(
+        context -> {
           CrossdeckEmulator embedded = context.getBean(CrossdeckEmulator.class);
           CrossdeckServer client = context.getBean(CrossdeckServer.class);
           client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
+          client.track(Event.builder("invoice_sent").developerUserId("user_42").build());
+          client.flush();
+          client.track(Event.builder("invoice_read").developerUserId("user_42").build());
           client.flush();
 
-          assertThat(embedded.events()).extracting("name").containsExactly("invoice_paid");
-          assertThat(output)
-              .contains("No crossdeck.secret-key is set")
-              .contains(embedded.timelineUrl());
+          assertThat(embedded.events()).hasSize(3);
+          assertThat(output.getOut())
+              .containsOnlyOnce("Crossdeck delivered its first events")
+              .contains(
+                  "Crossdeck delivered its first events (2 events, sandbox): see them on the"
+                      + " embedded emulator's timeline page, "
+                      + embedded.timelineUrl()
+                      + " .");
         });
   }
 
