@@ -3,6 +3,7 @@ package com.crossdeck.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crossdeck.emulator.CrossdeckEmulator;
+import com.crossdeck.emulator.RecordedRequest;
 import com.crossdeck.emulator.StoredEvent;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.file.Path;
@@ -74,12 +75,27 @@ class PackagedJarKillIT {
         .extracting(event -> event.identity().value())
         .containsExactlyInAnyOrderElementsOf(
             IntStream.range(0, BURST).mapToObj(i -> "anon_kill_" + i).toList());
-    assertThat(emulator.duplicatesIgnored()).as("none sent twice").isZero();
+    assertThat(eventIdsInAcceptedRequests())
+        .as("each event in one accepted request: none sent twice")
+        .hasSize(BURST)
+        .doesNotHaveDuplicates();
+    assertThat(emulator.duplicatesIgnored()).isZero();
     SampleHttp http = app.http();
     assertThat(JsonPath.<Integer>read(http.send(http.get("/api/orders")).body(), "$.count"))
         .as("the orders survived too")
         .isEqualTo(BURST);
     app.stop();
+  }
+
+  /** The event ids of every event batch the emulator received and answered with a 2xx. */
+  private List<String> eventIdsInAcceptedRequests() {
+    List<String> ids = new ArrayList<>();
+    for (RecordedRequest request : emulator.requests()) {
+      if (request.path().equals("/v1/events") && request.status() / 100 == 2) {
+        ids.addAll(JsonPath.<List<String>>read(request.bodyAsString(), "$.events[*].eventId"));
+      }
+    }
+    return ids;
   }
 
   private PackagedJar launch(Path log, String... more) throws Exception {
