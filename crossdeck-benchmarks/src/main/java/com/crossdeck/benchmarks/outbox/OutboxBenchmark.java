@@ -39,9 +39,6 @@ public final class OutboxBenchmark implements AutoCloseable {
 
   private static final Duration DELIVERY_TIMEOUT = Duration.ofMinutes(2);
 
-  /** Events tracked in one block of transactions, before the next variant's turn. */
-  private static final int BLOCK_EVENTS = 90;
-
   /**
    * How much each measure does.
    *
@@ -67,7 +64,6 @@ public final class OutboxBenchmark implements AutoCloseable {
   private final String database;
   private final AtomicLong orderIds = new AtomicLong();
   private int tables;
-  private int sequence;
   private byte[] bareRow = new byte[0];
 
   private OutboxBenchmark(Sizes sizes, EmbeddedPostgres postgres) throws SQLException {
@@ -104,7 +100,9 @@ public final class OutboxBenchmark implements AutoCloseable {
     for (int round = 0; round < rounds; round++) {
       Map<String, Double> values = new LinkedHashMap<>();
       relay(values);
-      transactionCost(values);
+      sink.arm(SinkPlan.healthy(0));
+      new TransactionCost(transactions, orderIds, bareRow, sizes.transactions())
+          .measure(values, memoryBuilder(), outboxBuilder(sink.root(), nextTable(), true));
       burst(values);
       results.add(values);
     }
@@ -150,107 +148,6 @@ public final class OutboxBenchmark implements AutoCloseable {
       memory.flush(DELIVERY_TIMEOUT);
       values.put("memory events/s", eventsPerSecond(awaitDelivery(sizes.backlog())));
     }
-  }
-
-  /**
-   * A business transaction (insert one order, commit) timed without tracking, and with one and with
-   * ten events tracked in it through each path; then {@code track()} alone, outside any
-   * transaction. This is the caller's cost: delivery waits until each block of at most {@value
-   * #BLOCK_EVENTS} events is over (neither the sender nor the relay wakes for fewer than a full
-   * request of 100), then runs untimed; what delivering costs is the other two measures. The
-   * variants take turns block by block, so load from elsewhere on the machine spreads over all of
-   * them; a first pass warms up and is not counted.
-   */
-  private void transactionCost(Map<String, Double> values) throws Exception {
-    sink.arm(SinkPlan.healthy(0));
-    try (CrossdeckServer memory = deferred(memoryBuilder()).build();
-        CrossdeckServer outbox = deferred(outboxBuilder(sink.root(), nextTable(), true)).build()) {
-      List<Variant> variants =
-          List.of(
-              new Variant("tx none µs", null, 0),
-              new Variant("tx bare 1 µs", null, 1),
-              new Variant("tx memory 1 µs", memory, 1),
-              new Variant("tx outbox 1 µs", outbox, 1),
-              new Variant("tx memory 10 µs", memory, 10),
-              new Variant("tx outbox 10 µs", outbox, 10));
-      int turns = Math.max(1, sizes.transactions() / BLOCK_EVENTS);
-      for (int pass = 0; pass < 2; pass++) {
-        List<long[]> nanos = new ArrayList<>();
-        for (Variant variant : variants) {
-          nanos.add(new long[turns * variant.block()]);
-        }
-        for (int turn = 0; turn < turns; turn++) {
-          for (int v = 0; v < variants.size(); v++) {
-            Variant variant = variants.get(v);
-            timedBlock(variant, nanos.get(v), turn * variant.block());
-          }
-        }
-        for (int v = 0; pass == 1 && v < variants.size(); v++) {
-          values.put(variants.get(v).name(), medianMicros(nanos.get(v)));
-        }
-      }
-      values.put("alone memory µs", microsPerTrack(memory));
-      values.put("alone outbox µs", microsPerTrack(outbox));
-    }
-  }
-
-  /** Transactions that each track {@code events} through {@code client} (none when null). */
-  private record Variant(String name, CrossdeckServer client, int events) {
-
-    /** Transactions per block: {@value #BLOCK_EVENTS} events' worth. */
-    int block() {
-      return BLOCK_EVENTS / Math.max(1, events);
-    }
-  }
-
-  /** Times each transaction of a block into {@code nanos}, from {@code offset}. */
-  private void timedBlock(Variant variant, long[] nanos, int offset) throws SQLException {
-    for (int t = 0; t < variant.block(); t++) {
-      long start = System.nanoTime();
-      transactions.placeOrder(
-          orderIds.incrementAndGet(),
-          connection -> {
-            for (int e = 0; e < variant.events(); e++) {
-              if (variant.client() == null) {
-                OrderTransactions.insertBareRow(connection, bareRow);
-              } else {
-                variant.client().track(CrossdeckDriver.event(sequence++));
-              }
-            }
-          });
-      nanos[offset + t] = System.nanoTime() - start;
-    }
-    if (variant.client() != null) {
-      variant.client().flush(DELIVERY_TIMEOUT);
-    }
-  }
-
-  /** A client that delivers only full requests or when flushed: none fills in one block. */
-  private static CrossdeckServerBuilder deferred(CrossdeckServerBuilder builder) {
-    return builder.eventFlushBatchSize(100).eventFlushInterval(Duration.ofMinutes(10));
-  }
-
-  /**
-   * The median, in microseconds: on a shared machine a transaction now and then waits for a core,
-   * and the median is the cost without those waits.
-   */
-  private static double medianMicros(long[] nanos) {
-    long[] sorted = nanos.clone();
-    Arrays.sort(sorted);
-    return sorted[sorted.length / 2] / 1_000.0;
-  }
-
-  private double microsPerTrack(CrossdeckServer client) {
-    long[] nanos = new long[sizes.transactions()];
-    for (int pass = 0; pass < 2; pass++) {
-      for (int t = 0; t < nanos.length; t++) {
-        long start = System.nanoTime();
-        client.track(CrossdeckDriver.event(sequence++));
-        nanos[t] = System.nanoTime() - start;
-      }
-      client.flush(DELIVERY_TIMEOUT);
-    }
-    return medianMicros(nanos);
   }
 
   /**
@@ -369,43 +266,5 @@ public final class OutboxBenchmark implements AutoCloseable {
     sink.close();
     pool.close();
     postgres.close();
-  }
-
-  /** Samples the relay's lag from the client's diagnostics (memory reads) every 10 ms. */
-  private static final class LagSampler {
-    private final CrossdeckServer client;
-    private final Thread thread;
-    private volatile boolean stopped;
-    private volatile long maxMillis;
-
-    LagSampler(CrossdeckServer client) {
-      this.client = client;
-      this.thread = new Thread(this::sample, "bench-lag-sampler");
-      thread.setDaemon(true);
-    }
-
-    void start() {
-      thread.start();
-    }
-
-    void stop() throws InterruptedException {
-      stopped = true;
-      thread.join();
-    }
-
-    long maxMillis() {
-      return maxMillis;
-    }
-
-    private void sample() {
-      while (!stopped) {
-        maxMillis = Math.max(maxMillis, client.diagnostics().outbox().relayLag().toMillis());
-        try {
-          Thread.sleep(10);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }
   }
 }
