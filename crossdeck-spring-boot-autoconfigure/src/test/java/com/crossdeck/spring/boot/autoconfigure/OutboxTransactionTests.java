@@ -222,11 +222,18 @@ class OutboxTransactionTests {
                   assertThat(accepted).as("no event in two accepted requests").hasSize(600);
                   assertThat(new HashSet<>(accepted)).hasSize(600);
                   assertThat(emulator.duplicatesIgnored()).isZero();
+                  assertThat(sent(first)).as("the first relayed").isPositive();
+                  assertThat(sent(second)).as("the second relayed").isPositive();
+                  assertThat(sent(first) + sent(second)).isEqualTo(600);
                   assertThat(
                           takenOver(first.getBean(CrossdeckServer.class))
                               + takenOver(second.getBean(CrossdeckServer.class)))
                       .isZero();
                 }));
+  }
+
+  private static long sent(AssertableApplicationContext context) {
+    return context.getBean(CrossdeckServer.class).diagnostics().delivery().sent();
   }
 
   private static long takenOver(CrossdeckServer client) {
