@@ -1,7 +1,6 @@
 package com.crossdeck.client.internal.outbox;
 
 import com.crossdeck.client.CrossdeckClock;
-import com.crossdeck.client.internal.delivery.Batch;
 import com.crossdeck.client.internal.delivery.BatchDelivery;
 import com.crossdeck.client.internal.delivery.DeliveryOutcomes;
 import com.crossdeck.client.internal.delivery.DeliveryStats;
@@ -10,14 +9,6 @@ import com.crossdeck.client.internal.encoding.Envelope;
 import com.crossdeck.client.internal.encoding.Ids;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -37,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * committed waits, once the first has waited the flush interval, on {@code flush()}, while closing,
  * and, as the fallback for rows other instances wrote or a previous run left, every poll interval.
  * It starts by claiming, so a restart resumes at once. One request is in flight; a batch being
- * retried goes before newer rows.
+ * retried goes before newer rows ({@link HeldBatches} keeps that line and writes the outcomes).
  *
  * <p>It outlives any failure: a database that fails or is unreachable is retried with backoff up to
  * {@value #MAX_DATABASE_BACKOFF_SECONDS} s (rows are safe where they are), a bug below it is
@@ -88,8 +79,7 @@ final class OutboxRelay {
   private final Thread thread;
   private final CountDownLatch terminated = new CountDownLatch(1);
   private final LogThrottle throttle;
-  private final Settlements settlements = new Settlements();
-  private final Deque<HeldBatch> held = new ArrayDeque<>();
+  private final HeldBatches held;
 
   private long nextAttemptNanos;
   private long nextPollNanos;
@@ -118,6 +108,8 @@ final class OutboxRelay {
     this.pollNanos = options.pollInterval().toNanos();
     this.maxAgeMillis = options.maxAge().toMillis();
     this.planner = new BatchPlanner(envelope, this::newKey);
+    this.held =
+        new HeldBatches(claims, stats, drops, clock, options.maxAge().toMillis(), this::newKey);
     this.throttle = new LogThrottle(clock, TimeUnit.MINUTES.toNanos(1));
     this.thread = new Thread(this::run, "crossdeck-outbox-relay");
     thread.setDaemon(true);
@@ -240,7 +232,7 @@ final class OutboxRelay {
         && (clock.nanoTime() >= closeDeadlineNanos
             || deliveryStats.parked()
             || (held.isEmpty()
-                && settlements.isEmpty()
+                && held.allSettled()
                 && lastClaimFoundNothing
                 && signal.pending() == 0));
   }
@@ -253,7 +245,7 @@ final class OutboxRelay {
    */
   private boolean step() throws SQLException {
     if (deliveryStats.parked()) {
-      settle();
+      held.settle();
       if (flushes.anyWaiting()) {
         stats.recordMeasured(maintenance.measure(), clock.currentTimeMillis());
         flushes.completeAll(stats.depth());
@@ -263,13 +255,13 @@ final class OutboxRelay {
     }
     if (!held.isEmpty()) {
       if (clock.nanoTime() < nextAttemptNanos) {
-        settle();
+        held.settle();
         await(Math.min(nextAttemptNanos, closeDeadlineNanos), Wake.CLOSE);
         return true;
       }
       return deliverFirst();
     }
-    settle();
+    held.settle();
     if (clock.nanoTime() >= nextMaintenanceNanos) {
       maintain();
     }
@@ -322,7 +314,7 @@ final class OutboxRelay {
   }
 
   private boolean deliverFirst() throws SQLException {
-    HeldBatch first = secureFirst();
+    HeldBatch first = held.secureFirst();
     if (first == null) {
       return true;
     }
@@ -331,138 +323,9 @@ final class OutboxRelay {
       failClient.accept(decision.clientFailure());
       return false;
     }
-    held.pollFirst();
-    resolve(first, decision);
+    held.sent(first, decision);
     nextAttemptNanos = clock.nanoTime() + decision.delay().toNanos();
     return true;
-  }
-
-  /**
-   * Readies the first batch to send: rows past the age limit removed (a long outage), the claim
-   * renewed when it could run out before the attempt ends, the batch's key recorded in its rows.
-   * Rows another claimer took over meanwhile are left to it. Each change replaces the first batch
-   * at once, so a database failure half-way loses or repeats nothing.
-   *
-   * @return the first batch, ready; {@code null} when it had no row left, and is gone
-   */
-  private HeldBatch secureFirst() throws SQLException {
-    HeldBatch batch = held.peekFirst();
-    long nowMillis = clock.currentTimeMillis();
-    List<ClaimedRow> rows = batch.rows();
-    List<ClaimedRow> fresh = new ArrayList<>(rows.size());
-    for (ClaimedRow row : rows) {
-      if (row.createdAt() >= nowMillis - maxAgeMillis) {
-        fresh.add(row);
-      }
-    }
-    if (fresh.size() < rows.size()) {
-      List<ClaimedRow> expired = new ArrayList<>(rows);
-      expired.removeAll(fresh);
-      settlements.resolved(expired);
-      drops.expired(expired.size());
-      batch = replaceFirst(fresh.isEmpty() ? null : rebatched(fresh, batch.leaseUntil()));
-    }
-    while (batch != null
-        && (!batch.keyPersisted() || batch.leaseUntil() - nowMillis < claims.leaseMillis() / 2)) {
-      long leaseUntil = nowMillis + claims.leaseMillis();
-      if (claims.renew(batch, leaseUntil) == batch.rows().size()) {
-        batch = replaceFirst(new HeldBatch(batch.batch(), batch.rows(), true, leaseUntil));
-      } else {
-        List<ClaimedRow> stillHeld = claims.stillHeld(batch);
-        tookOver(batch.rows().size() - stillHeld.size());
-        batch = replaceFirst(stillHeld.isEmpty() ? null : rebatched(stillHeld, leaseUntil));
-      }
-    }
-    return batch;
-  }
-
-  private HeldBatch replaceFirst(HeldBatch batch) {
-    held.pollFirst();
-    if (batch != null) {
-      held.addFirst(batch);
-    }
-    return batch;
-  }
-
-  private HeldBatch rebatched(List<ClaimedRow> rows, long leaseUntil) {
-    List<byte[]> events = new ArrayList<>(rows.size());
-    for (ClaimedRow row : rows) {
-      events.add(row.payload());
-    }
-    return new HeldBatch(new Batch(events, newKey()), List.copyOf(rows), false, leaseUntil);
-  }
-
-  /**
-   * Applies a decision: the batch's rows that are in no batch to resend were resolved, delivered
-   * (deleted) or refused (moved aside); the batches to resend go back to the front of the line.
-   */
-  private void resolve(HeldBatch sent, DeliveryOutcomes.Decision decision) {
-    Map<byte[], ClaimedRow> rowOf = new IdentityHashMap<>();
-    for (ClaimedRow row : sent.rows()) {
-      rowOf.put(row.payload(), row);
-    }
-    Set<ClaimedRow> unresolved = Collections.newSetFromMap(new IdentityHashMap<>());
-    List<HeldBatch> resend = new ArrayList<>(decision.resend().size());
-    for (Batch batch : decision.resend()) {
-      List<ClaimedRow> rows = new ArrayList<>(batch.size());
-      for (byte[] event : batch.events()) {
-        rows.add(rowOf.get(event));
-      }
-      unresolved.addAll(rows);
-      boolean sameKey = batch.idempotencyKey().equals(sent.batch().idempotencyKey());
-      resend.add(new HeldBatch(batch, rows, sameKey && sent.keyPersisted(), sent.leaseUntil()));
-    }
-    List<ClaimedRow> resolved = new ArrayList<>();
-    for (ClaimedRow row : sent.rows()) {
-      if (!unresolved.contains(row)) {
-        resolved.add(row);
-      }
-    }
-    if (!resolved.isEmpty()) {
-      long nowMillis = clock.currentTimeMillis();
-      if (decision.rejection() != null) {
-        settlements.rejected(resolved, decision.rejection(), nowMillis);
-      } else {
-        settlements.resolved(resolved);
-        long oldest = Long.MAX_VALUE;
-        for (ClaimedRow row : resolved) {
-          oldest = Math.min(oldest, row.createdAt());
-        }
-        stats.recordLag(Math.max(0, nowMillis - oldest));
-      }
-    }
-    for (int i = resend.size() - 1; i >= 0; i--) {
-      held.addFirst(resend.get(i));
-    }
-  }
-
-  private void settle() throws SQLException {
-    if (settlements.isEmpty()) {
-      return;
-    }
-    RowClaims.Settled settled = claims.settle(settlements);
-    settlements.clear();
-    stats.recordDeleted(settled.deleted() + settled.moved());
-    if (settled.moved() > 0) {
-      stats.recordMovedAside(settled.moved());
-    }
-    tookOver(settled.lost());
-  }
-
-  private void tookOver(int rows) {
-    if (rows <= 0) {
-      return;
-    }
-    stats.recordTakenOver(rows);
-    if (throttle.shouldLog("taken_over")) {
-      log()
-          .warn(
-              "Crossdeck outbox relay lost its claim on {} row(s) to another instance: this process"
-                  + " stalled longer than the claim lasts ({} ms), or the instances' clocks disagree."
-                  + " Those rows may be sent twice; the server stores each event id once.",
-              rows,
-              claims.leaseMillis());
-    }
   }
 
   private void maintain() throws SQLException {
@@ -555,7 +418,7 @@ final class OutboxRelay {
   /** After the loop: writes what is decided, lets go of the rest, measures what is left. */
   private void finish() {
     try {
-      settle();
+      held.settle();
     } catch (SQLException | RuntimeException e) {
       log().warn("Crossdeck outbox relay could not record its last outcomes: {}", describe(e));
     }
