@@ -16,6 +16,7 @@ import com.crossdeck.client.internal.errors.ErrorCapture;
 import com.crossdeck.client.internal.errors.InAppClassifier;
 import com.crossdeck.client.internal.http.ApiClient;
 import com.crossdeck.client.internal.http.TransportHolder;
+import com.crossdeck.client.internal.outbox.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -57,6 +58,8 @@ final class ClientCore {
   final TransportHolder transport;
   final Lazy<RuntimeContext> runtime;
   final DeliveryPipeline delivery;
+  // The transactional outbox, when the builder was given one; null otherwise.
+  private final Outbox outbox;
   final Heartbeat heartbeat;
   final ErrorCapture errors;
   // Created by their first call: an application may never use them, and build() need not load them.
@@ -81,6 +84,9 @@ final class ClientCore {
         new ApiClient(
             transport, config.baseUrl(), config.secretKey(), config.timeout(), config.clock());
     EventEncoder encoder = new EventEncoder();
+    Lazy<Envelope> queueEnvelope =
+        Lazy.of(() -> Envelope.forQueue(environment, config.appId(), runtime.get()));
+    this.outbox = config.outbox() == null ? null : outbox(config, queueEnvelope);
     this.delivery =
         new DeliveryPipeline(
             new DeliveryPipeline.Options(
@@ -96,9 +102,13 @@ final class ClientCore {
             encoder,
             api,
             transport,
-            Lazy.of(() -> Envelope.forQueue(environment, config.appId(), runtime.get())),
+            queueEnvelope,
             stats,
-            listeners);
+            listeners,
+            outbox);
+    if (outbox != null) {
+      outbox.connect(delivery);
+    }
     this.heartbeat = new Heartbeat(api, stats, config.secretKey());
     this.identities = Lazy.of(() -> new IdentityLinker(api, encoder));
     this.bulkIngest =
@@ -109,6 +119,22 @@ final class ClientCore {
       heartbeat.checkInBackground(config.clock(), STARTUP_GRACE, () -> !delivery.isClosed());
     }
     delivery.start();
+  }
+
+  private Outbox outbox(ClientConfig config, Lazy<Envelope> queueEnvelope) {
+    return new Outbox(
+        config.outbox(),
+        new Outbox.Settings(
+            config.secretKey().environment(),
+            config.appId(),
+            config.clock(),
+            config.batchSize(),
+            config.flushInterval(),
+            config.timeout()),
+        config.random(),
+        queueEnvelope,
+        stats,
+        listeners);
   }
 
   private ErrorCapture errorCapture(ClientConfig config) {
@@ -157,6 +183,10 @@ final class ClientCore {
     }
   }
 
+  boolean isDurable() {
+    return outbox != null;
+  }
+
   /** A snapshot of the parts' state; reads memory only. */
   Diagnostics diagnostics() {
     Diagnostics.Delivery state =
@@ -199,7 +229,8 @@ final class ClientCore {
             host.region(),
             host.serviceName(),
             host.serviceVersion(),
-            host.javaVersion()));
+            host.javaVersion()),
+        outbox == null ? Diagnostics.Outbox.DISABLED : outbox.diagnostics());
   }
 
   private static Instant instant(long epochMillis) {

@@ -3,6 +3,7 @@ package com.crossdeck.client.internal;
 import com.crossdeck.client.CrossdeckClock;
 import com.crossdeck.client.CrossdeckListener;
 import com.crossdeck.client.IdentityHint;
+import com.crossdeck.client.outbox.OutboxOptions;
 import com.crossdeck.client.transport.Transport;
 import java.time.Duration;
 import java.util.List;
@@ -40,6 +41,7 @@ import java.util.random.RandomGenerator;
  * @param errorsPerProcess captured errors allowed for the life of the client
  * @param inAppPackages package prefixes of the application's own code, for stack frames
  * @param environmentVariables the environment, for host detection
+ * @param outbox the transactional outbox's options, or {@code null} for none
  */
 public record ClientConfig(
     SecretKey secretKey,
@@ -66,4 +68,5 @@ public record ClientConfig(
     int errorsPerFingerprintPerMinute,
     int errorsPerProcess,
     List<String> inAppPackages,
-    Map<String, String> environmentVariables) {}
+    Map<String, String> environmentVariables,
+    OutboxOptions outbox) {}

@@ -6,6 +6,7 @@ import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.CrossdeckServerBuilder;
 import com.crossdeck.client.ErrorCodes;
 import com.crossdeck.spring.identity.CrossdeckIdentity;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,16 +22,21 @@ final class CrossdeckServerFactory {
 
   /** The property behind each builder option, to name it when the builder refuses a value. */
   private static final Map<String, String> PROPERTY_OF_OPTION =
-      Map.of(
-          "baseUrl", "base-url",
-          "eventFlushBatchSize", "event-flush-batch-size",
-          "eventFlushInterval", "event-flush-interval",
-          "flushOnExitTimeout", "shutdown-timeout",
-          "timeout", "timeout",
-          "maxQueueSize", "max-queue-size",
-          "maxQueueBytes", "max-queue-bytes",
-          "errorCaptureRateLimit", "error-capture-rate-limit",
-          "errorCaptureProcessCap", "error-capture-process-cap");
+      Map.ofEntries(
+          Map.entry("baseUrl", "base-url"),
+          Map.entry("eventFlushBatchSize", "event-flush-batch-size"),
+          Map.entry("eventFlushInterval", "event-flush-interval"),
+          Map.entry("flushOnExitTimeout", "shutdown-timeout"),
+          Map.entry("timeout", "timeout"),
+          Map.entry("maxQueueSize", "max-queue-size"),
+          Map.entry("maxQueueBytes", "max-queue-bytes"),
+          Map.entry("errorCaptureRateLimit", "error-capture-rate-limit"),
+          Map.entry("errorCaptureProcessCap", "error-capture-process-cap"),
+          Map.entry("outbox table", "outbox.table"),
+          Map.entry("outbox maxRows", "outbox.max-rows"),
+          Map.entry("outbox maxBytes", "outbox.max-bytes"),
+          Map.entry("outbox maxAge", "outbox.max-age"),
+          Map.entry("outbox pollInterval", "outbox.poll-interval"));
 
   private static final String SECRET_KEY = ConfiguredSecretKey.PROPERTY;
 
@@ -126,12 +132,22 @@ final class CrossdeckServerFactory {
             .missingIdentityAdvice(
                 missingIdentityAdvice(properties.getIdentity().getAnonymousIdHeader()));
     listeners.orderedStream().forEach(builder::listener);
-    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     CrossdeckServer client;
     try {
+      customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
       client = builder.build();
     } catch (CrossdeckException e) {
       throw invalidConfiguration(e);
+    }
+    if (properties.getOutbox().isEnabled() && !client.isDurable()) {
+      client.close(Duration.ZERO);
+      throw new CrossdeckConfigurationException(
+          "crossdeck.outbox.enabled=true, but the client was built without an outbox, so events"
+              + " would be kept in memory only.",
+          "Add spring-jdbc and spring-tx (spring-boot-starter-jdbc, or spring-boot-starter-data-jpa)"
+              + " and a DataSource, and leave the outbox to the starter (no customizer may replace"
+              + " it with none); or set crossdeck.outbox.enabled=false.",
+          null);
     }
     // Added once built, since the environment is the client's to derive from the key; nothing can
     // have been tracked yet, as no one else holds the client.
