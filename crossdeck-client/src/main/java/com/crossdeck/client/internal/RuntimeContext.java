@@ -58,7 +58,7 @@ public record RuntimeContext(
   }
 
   /** Uses the platform names the other Crossdeck SDKs send, so timelines read the same. */
-  static String osName(String javaOsName) {
+  public static String osName(String javaOsName) {
     String lower = javaOsName.toLowerCase(Locale.ROOT);
     if (lower.startsWith("linux")) {
       return "linux";
