@@ -1,12 +1,15 @@
 package com.crossdeck.client.internal.delivery;
 
+import com.crossdeck.client.BeforeSendHook;
 import com.crossdeck.client.CrossdeckClock;
 import com.crossdeck.client.DropReason;
+import com.crossdeck.client.Event;
 import com.crossdeck.client.FlushResult;
 import com.crossdeck.client.IdentityHint;
 import com.crossdeck.client.internal.Lazy;
 import com.crossdeck.client.internal.encoding.Envelope;
 import com.crossdeck.client.internal.encoding.EventEncoder;
+import com.crossdeck.client.internal.enrichment.SuperProperties;
 import com.crossdeck.client.internal.http.ApiClient;
 import com.crossdeck.client.internal.http.RetryPolicy;
 import com.crossdeck.client.internal.http.TransportHolder;
@@ -16,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -42,6 +46,7 @@ public final class DeliveryPipeline {
    *
    * @param options the queue's and the sender's options
    * @param encoder serializes events on the calling thread
+   * @param superProperties what every event gains
    * @param api sends batches
    * @param transport the transport, closed last
    * @param envelope the batch envelope, built by the sender on its thread
@@ -51,6 +56,7 @@ public final class DeliveryPipeline {
   public DeliveryPipeline(
       Options options,
       EventEncoder encoder,
+      SuperProperties superProperties,
       ApiClient api,
       TransportHolder transport,
       Lazy<Envelope> envelope,
@@ -77,7 +83,16 @@ public final class DeliveryPipeline {
             options.flushInterval());
     this.intake =
         new EventIntake(
-            encoder, queue, sender, stats, listeners, clock, options.identityFallback());
+            encoder,
+            queue,
+            sender,
+            stats,
+            listeners,
+            clock,
+            options.identityFallback(),
+            options.beforeSend(),
+            superProperties,
+            options.onQueued());
   }
 
   /**
@@ -90,6 +105,8 @@ public final class DeliveryPipeline {
    * @param clock the time source
    * @param random jitter and idempotency keys, for the sender thread only
    * @param identityFallback supplies an identity for events without one, or {@code null}
+   * @param beforeSend the application's hook on tracked events, or {@code null}
+   * @param onQueued told of every event queued, on the tracking thread; or {@code null}
    */
   public record Options(
       int batchSize,
@@ -98,7 +115,9 @@ public final class DeliveryPipeline {
       long maxQueueBytes,
       CrossdeckClock clock,
       RandomGenerator random,
-      Supplier<IdentityHint> identityFallback) {}
+      Supplier<IdentityHint> identityFallback,
+      BeforeSendHook beforeSend,
+      Consumer<Event> onQueued) {}
 
   /** Starts the sender thread. */
   public void start() {
