@@ -1,6 +1,7 @@
 package com.crossdeck.client;
 
 import com.crossdeck.client.internal.ClientConfig;
+import com.crossdeck.client.internal.encoding.Ids;
 import com.crossdeck.client.internal.http.DisabledTransport;
 import java.time.Duration;
 import java.util.List;
@@ -50,8 +51,10 @@ public final class CrossdeckServer implements AutoCloseable {
 
   /**
    * A client that accepts every call and sends nothing, for applications where Crossdeck is
-   * switched off (for example {@code crossdeck.enabled=false}). {@code track} queues and discards,
-   * {@code identify} succeeds with an empty result, nothing is logged.
+   * switched off (for example {@code crossdeck.enabled=false}). {@code track} and {@code
+   * captureError} answer {@code queued} for every event, valid or not, and discard it: nothing is
+   * checked, counted, logged or reported to listeners. {@code identify} succeeds with an empty
+   * result.
    */
   public static CrossdeckServer disabled() {
     return builder("cd_sk_test_disabled")
@@ -92,7 +95,7 @@ public final class CrossdeckServer implements AutoCloseable {
    * @return whether the event was queued, with its event id, or why it was rejected or dropped
    */
   public TrackResult track(Event event) {
-    return core.delivery.intake().track(event);
+    return enabled ? core.delivery.intake().track(event) : discard(event);
   }
 
   /**
@@ -265,7 +268,15 @@ public final class CrossdeckServer implements AutoCloseable {
    * anon_java_…}). Never throws.
    */
   public TrackResult captureError(Throwable error, ErrorContext context) {
-    return core.errors.capture(error, context);
+    return enabled ? core.errors.capture(error, context) : discard(null);
+  }
+
+  /** What a disabled client answers: accepted, under the caller's event id or a fresh one. */
+  private TrackResult discard(Event event) {
+    String eventId = event == null ? null : event.eventId();
+    return eventId == null || eventId.isBlank()
+        ? TrackResult.queued(Ids.eventId(core.config.clock().currentTimeMillis()))
+        : TrackResult.queued(eventId);
   }
 
   /** Captures a message at level {@code info}; see {@link #captureMessage(String, String)}. */

@@ -65,6 +65,12 @@ public final class CrossdeckServerBuilder {
   /** Default number of breadcrumbs kept for error reports: 50, as in the reference SDK. */
   public static final int DEFAULT_BREADCRUMBS_MAX_SIZE = 50;
 
+  /** What a {@code missing_identity} rejection advises unless the builder is given other advice. */
+  static final String DEFAULT_MISSING_IDENTITY_ADVICE =
+      "Name one on the event (Event.builder(name).developerUserId(userId), or anonymousId or"
+          + " crossdeckCustomerId), or give the client an identityFallback that supplies the"
+          + " current user's.";
+
   private final String secretKey;
   private int eventFlushBatchSize = DEFAULT_EVENT_FLUSH_BATCH_SIZE;
   private Duration eventFlushInterval = DEFAULT_EVENT_FLUSH_INTERVAL;
@@ -84,6 +90,7 @@ public final class CrossdeckServerBuilder {
   private CrossdeckClock clock = CrossdeckClock.system();
   private RandomGenerator random;
   private Supplier<IdentityHint> identityFallback;
+  private String missingIdentityAdvice = DEFAULT_MISSING_IDENTITY_ADVICE;
   private final List<CrossdeckListener> listeners = new ArrayList<>();
   private int errorsPerFingerprintPerMinute = 5;
   private int errorsPerProcess = 100;
@@ -244,6 +251,19 @@ public final class CrossdeckServerBuilder {
     return this;
   }
 
+  /**
+   * Says how events get an identity in this application: ends the message of every event rejected
+   * as {@code missing_identity} (its {@link TrackResult#message()}, the log line and the listener
+   * callback). By default the client advises naming one on the event or setting an {@link
+   * #identityFallback(Supplier) identityFallback}; a framework integration that supplies the
+   * fallback says where its identities come from instead (the Spring Boot starter names the
+   * signed-in user, the {@code X-Anon-Id} header and {@code @TrackEvent(userId = …)}).
+   */
+  public CrossdeckServerBuilder missingIdentityAdvice(String advice) {
+    this.missingIdentityAdvice = Objects.requireNonNull(advice, "advice").strip();
+    return this;
+  }
+
   /** Registers a listener before the client starts, so it sees everything. */
   public CrossdeckServerBuilder listener(CrossdeckListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -393,6 +413,7 @@ public final class CrossdeckServerBuilder {
     requireRange("entitlementCacheMaxCustomers", entitlementCacheMaxCustomers, 1, 1_000_000, "");
     requireRange("breadcrumbsMaxSize", breadcrumbsMaxSize, 0, 1_000, "");
     require(clock != null, "clock must not be null");
+    require(!missingIdentityAdvice.isEmpty(), "missingIdentityAdvice must not be blank");
     Duration requestTimeout = timeout;
     ClientConfig config =
         new ClientConfig(
@@ -417,6 +438,7 @@ public final class CrossdeckServerBuilder {
             clock,
             random != null ? random : new SplittableRandom(),
             identityFallback,
+            missingIdentityAdvice,
             List.copyOf(listeners),
             errorsPerFingerprintPerMinute,
             errorsPerProcess,

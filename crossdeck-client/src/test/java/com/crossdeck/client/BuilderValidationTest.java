@@ -25,7 +25,8 @@ class BuilderValidationTest {
         invalid("maxQueueSize", b -> b.maxQueueSize(0), "between 1 and 10000000"),
         invalid("maxQueueBytes", b -> b.maxQueueBytes(1024), "between 65536 and 2147483648 bytes"),
         invalid("baseUrl", b -> b.baseUrl("ftp://example.com"), "http or https URL"),
-        invalid("baseUrl", b -> b.baseUrl(" "), "http or https URL"));
+        invalid("baseUrl", b -> b.baseUrl(" "), "http or https URL"),
+        invalid("missingIdentityAdvice", b -> b.missingIdentityAdvice(" \n"), "not be blank"));
   }
 
   private static Arguments invalid(

@@ -1,9 +1,15 @@
 package com.crossdeck.client;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.crossdeck.client.internal.delivery.EventIntake;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 class TrackValidationTest extends MockServerTest {
@@ -38,6 +44,51 @@ class TrackValidationTest extends MockServerTest {
     assertThat(result.errorCode()).isEqualTo(ErrorCodes.MISSING_IDENTITY);
     assertThat(result.message()).contains("developerUserId", "anonymousId", "crossdeckCustomerId");
     assertThat(client.diagnostics().queue().events()).isZero();
+  }
+
+  @Test
+  void saysHowToGiveAnEventAnIdentity() {
+    CrossdeckServer client = client();
+
+    TrackResult result = client.track(Event.builder("cron_ran").build());
+
+    assertThat(result.message())
+        .startsWith("Event 'cron_ran' has no identity hint")
+        .contains("Event.builder(name).developerUserId(userId)", "identityFallback");
+  }
+
+  @Test
+  void endsAMissingIdentityMessageWithTheAdviceTheBuilderWasGiven() {
+    List<ILoggingEvent> logged = new ArrayList<>();
+    CrossdeckServer client =
+        client(options -> options.missingIdentityAdvice("Sign the user in first."));
+
+    TrackResult result;
+    try (LogCapture logs = LogCapture.of(EventIntake.class)) {
+      result = client.track(Event.builder("cart_viewed").build());
+      logged.addAll(logs.lines());
+    }
+
+    assertThat(result.message())
+        .startsWith("Event 'cart_viewed' has no identity hint")
+        .endsWith(" Sign the user in first.")
+        .doesNotContain("identityFallback");
+    assertThat(logged)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .singleElement(as(InstanceOfAssertFactories.STRING))
+        .contains(result.message());
+  }
+
+  @Test
+  void keepsTheAdviceOutOfOtherRejections() {
+    CrossdeckServer client =
+        client(options -> options.missingIdentityAdvice("Sign the user in first."));
+
+    assertThat(
+            client
+                .track(Event.builder("a").developerUserId("u").anonymousId("anon_1").build())
+                .message())
+        .doesNotContain("Sign the user in first.");
   }
 
   @Test

@@ -5,9 +5,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.spring.identity.AnonymousIdLinker;
+import com.crossdeck.spring.identity.CarriedIdentity;
 import com.crossdeck.spring.identity.CrossdeckIdentity;
 import com.crossdeck.spring.identity.RequestIdentity;
 import com.crossdeck.spring.identity.RequestIdentityReader;
+import com.crossdeck.spring.web.reactive.CrossdeckIdentityWebFilter;
+import com.crossdeck.spring.web.reactive.ExchangeIdentityReader;
+import com.crossdeck.spring.web.reactive.PrincipalUserIds;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -42,7 +46,13 @@ class ArchitectureTests {
       noClasses()
           .that()
           .belongToAnyOf(
-              CrossdeckIdentity.class, RequestIdentity.class, RequestIdentityReader.class)
+              CrossdeckIdentity.class,
+              CarriedIdentity.class,
+              RequestIdentity.class,
+              RequestIdentityReader.class,
+              ExchangeIdentityReader.class,
+              CrossdeckIdentityWebFilter.class,
+              PrincipalUserIds.class)
           .should()
           .dependOnClassesThat()
           .belongToAnyOf(CrossdeckServer.class, AnonymousIdLinker.class)

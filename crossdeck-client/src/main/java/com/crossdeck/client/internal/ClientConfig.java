@@ -36,6 +36,8 @@ import java.util.random.RandomGenerator;
  * @param clock the time source
  * @param random the jitter and idempotency-key source
  * @param identityFallback supplies an identity for events that carry none, or {@code null}
+ * @param missingIdentityAdvice how to give events an identity, ending {@code missing_identity}
+ *     messages
  * @param listeners listeners registered before the client starts
  * @param errorsPerFingerprintPerMinute captured errors allowed per error site per minute
  * @param errorsPerProcess captured errors allowed for the life of the client
@@ -70,6 +72,7 @@ public record ClientConfig(
     CrossdeckClock clock,
     RandomGenerator random,
     Supplier<IdentityHint> identityFallback,
+    String missingIdentityAdvice,
     List<CrossdeckListener> listeners,
     int errorsPerFingerprintPerMinute,
     int errorsPerProcess,

@@ -157,6 +157,8 @@ final class TimelineHtml {
   private static StringBuilder start(String title) {
     return new StringBuilder(4096)
         .append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        // No icon: without it browsers ask for /favicon.ico, which the emulator does not serve.
+        .append("<link rel=\"icon\" href=\"data:,\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>")
         .append(Html.escape(title))

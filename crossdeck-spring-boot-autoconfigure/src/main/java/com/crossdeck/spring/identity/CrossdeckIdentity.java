@@ -88,25 +88,22 @@ public final class CrossdeckIdentity implements SmartInitializingSingleton {
    * else the customer id.
    */
   public Optional<IdentityHint> hint() {
-    Optional<String> userId = userId();
-    if (userId.isPresent()) {
-      return Optional.of(IdentityHint.developerUserId(userId.get()));
-    }
-    Optional<String> anonymousId = anonymousId();
-    if (anonymousId.isPresent()) {
-      return Optional.of(IdentityHint.anonymousId(anonymousId.get()));
-    }
-    return customerId().map(IdentityHint::crossdeckCustomerId);
+    return new CarriedIdentity(userId().orElse(null), RequestIdentity.current().orElse(null))
+        .hint();
   }
 
   /**
-   * What a task submitted now takes to the thread that runs it. While the context is still starting
-   * (Spring's own bootstrap tasks) no user is resolved: no request is being served yet, and looking
-   * resolvers up then would create them early, from whatever thread submitted the task.
+   * What work handed over now takes to the thread that runs it: the user id resolved here and now,
+   * and the request identity bound here. While the context is still starting (Spring's own
+   * bootstrap tasks) no user is resolved: no request is being served yet, and looking resolvers up
+   * then would create them early, from whatever thread submitted the task.
    */
-  CarriedIdentity capture() {
+  public CarriedIdentity capture() {
     String userId = resolvers == null ? null : userId().orElse(null);
-    return new CarriedIdentity(userId, RequestIdentity.current().orElse(null));
+    RequestIdentity request = RequestIdentity.current().orElse(null);
+    return userId == null && request == null
+        ? CarriedIdentity.NONE
+        : new CarriedIdentity(userId, request);
   }
 
   private @Nullable String resolve(CrossdeckUserIdResolver resolver) {

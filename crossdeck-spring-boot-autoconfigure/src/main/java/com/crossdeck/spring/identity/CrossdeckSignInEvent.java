@@ -17,7 +17,8 @@ import org.springframework.context.ApplicationEvent;
  * }</pre>
  *
  * <p>The event takes the request identity bound to the publishing thread when it is created, so
- * listeners see the identity of the sign-in request even if they run elsewhere. Immutable.
+ * listeners see the identity of the sign-in request even if they run elsewhere; code without one
+ * bound (a WebFlux handler) names it. Immutable.
  */
 public final class CrossdeckSignInEvent extends ApplicationEvent {
 
@@ -31,9 +32,20 @@ public final class CrossdeckSignInEvent extends ApplicationEvent {
    * @param userId the stable id of the user who signed in (never an email address)
    */
   public CrossdeckSignInEvent(Object source, String userId) {
+    this(source, userId, RequestIdentity.current().orElse(RequestIdentity.NONE));
+  }
+
+  /**
+   * Creates the event for a sign-in request whose identity is known.
+   *
+   * @param source what published it
+   * @param userId the stable id of the user who signed in (never an email address)
+   * @param requestIdentity the identity the sign-in request presented
+   */
+  public CrossdeckSignInEvent(Object source, String userId, RequestIdentity requestIdentity) {
     super(source);
     this.userId = Objects.requireNonNull(userId, "userId");
-    this.requestIdentity = RequestIdentity.current().orElse(RequestIdentity.NONE);
+    this.requestIdentity = Objects.requireNonNull(requestIdentity, "requestIdentity");
   }
 
   /** The stable id of the user who signed in. */

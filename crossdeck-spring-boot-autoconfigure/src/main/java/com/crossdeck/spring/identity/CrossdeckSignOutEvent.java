@@ -1,5 +1,6 @@
 package com.crossdeck.spring.identity;
 
+import java.util.Objects;
 import org.springframework.context.ApplicationEvent;
 
 /**
@@ -16,8 +17,8 @@ import org.springframework.context.ApplicationEvent;
  * events.publishEvent(new CrossdeckSignOutEvent(this));
  * }</pre>
  *
- * <p>The event takes the request identity bound to the publishing thread when it is created.
- * Immutable.
+ * <p>The event takes the request identity bound to the publishing thread when it is created; code
+ * without one bound (a WebFlux handler) names it. Immutable.
  */
 public final class CrossdeckSignOutEvent extends ApplicationEvent {
 
@@ -29,8 +30,18 @@ public final class CrossdeckSignOutEvent extends ApplicationEvent {
    * @param source what published it
    */
   public CrossdeckSignOutEvent(Object source) {
+    this(source, RequestIdentity.current().orElse(RequestIdentity.NONE));
+  }
+
+  /**
+   * Creates the event for a sign-out request whose identity is known.
+   *
+   * @param source what published it
+   * @param requestIdentity the identity the sign-out request presented
+   */
+  public CrossdeckSignOutEvent(Object source, RequestIdentity requestIdentity) {
     super(source);
-    this.requestIdentity = RequestIdentity.current().orElse(RequestIdentity.NONE);
+    this.requestIdentity = Objects.requireNonNull(requestIdentity, "requestIdentity");
   }
 
   /** The identity the sign-out request presented. */

@@ -39,14 +39,17 @@ public record RequestIdentity(@Nullable String anonymousId, @Nullable String cus
    */
   public Scope bind() {
     RequestIdentity previous = CURRENT.get();
-    CURRENT.set(this);
-    return () -> {
-      if (previous == null) {
-        CURRENT.remove();
-      } else {
-        CURRENT.set(previous);
-      }
-    };
+    set(this);
+    return () -> set(previous);
+  }
+
+  /** Binds {@code identity} to the current thread, or unbinds when it is {@code null}. */
+  static void set(@Nullable RequestIdentity identity) {
+    if (identity == null) {
+      CURRENT.remove();
+    } else {
+      CURRENT.set(identity);
+    }
   }
 
   /** A binding of a {@link RequestIdentity} to a thread; closing it restores the previous one. */

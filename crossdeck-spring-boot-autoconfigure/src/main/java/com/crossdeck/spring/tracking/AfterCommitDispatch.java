@@ -24,4 +24,15 @@ final class AfterCommitDispatch implements EventDispatch {
           }
         });
   }
+
+  /** Within a transaction, a gate that opens at its commit; outside one, immediate. */
+  @Override
+  public EventDispatch decidedNow() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return IMMEDIATE;
+    }
+    CommitGate gate = new CommitGate();
+    TransactionSynchronizationManager.registerSynchronization(gate);
+    return gate;
+  }
 }

@@ -8,9 +8,17 @@ interface EventDispatch {
   EventDispatch IMMEDIATE = Runnable::run;
 
   /**
-   * Runs {@code track} now or later.
+   * Runs {@code track} now or later, as the transaction of the calling thread decides.
    *
    * @param track hands the already-built event to the client; never throws
    */
   void dispatch(Runnable track);
+
+  /**
+   * Takes the decision now, on the calling thread, for an event whose content is known only later
+   * (an asynchronous result): the returned dispatch may be used from any thread.
+   */
+  default EventDispatch decidedNow() {
+    return this;
+  }
 }

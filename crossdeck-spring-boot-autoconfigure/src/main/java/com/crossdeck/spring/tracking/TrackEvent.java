@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 import org.springframework.core.annotation.AliasFor;
 
 /**
- * Tracks a Crossdeck event each time the annotated method returns.
+ * Tracks a Crossdeck event each time the annotated method succeeds: when it returns, or, for an
+ * asynchronous result, when that result completes successfully.
  *
  * <pre>{@code
  * @TrackEvent(value = "dashboard_rendered", properties = "{plan: #result.plan, widgets: #widgets.size()}")
@@ -27,17 +28,32 @@ import org.springframework.core.annotation.AliasFor;
  * (with {@link #onException()}), {@code #root.method}, {@code #root.args}, {@code #root.target},
  * and beans ({@code @pricing.tier(#user)}). Expressions are parsed once per method.
  *
+ * <p><b>Asynchronous results</b>: for a method returning a {@code CompletionStage} (such as a
+ * {@code CompletableFuture}), a Reactor {@code Mono} or a {@code Flux}, the event is tracked when
+ * the result completes successfully, and {@code #result} is what it completed with: the future's
+ * value, the {@code Mono}'s value ({@code null} when it completes empty), the {@code Flux}'s last
+ * value ({@code null} when it emitted none; the values are not collected, so a long stream costs no
+ * memory). A failed result tracks nothing unless {@link #onException()} asks, with {@code
+ * #exception} the failure; a cancelled one never tracks, since whether it would have succeeded is
+ * unknown. A {@code Mono} or {@code Flux} tracks once per subscription, and not at all if nobody
+ * subscribes. The method returns a {@code Mono} or {@code Flux} emitting the same signals as its
+ * own.
+ *
  * <p><b>Identity</b>: the event gets the current request's identity (the signed-in user, else the
  * visitor's anonymous id, else their customer id), resolved when the method returns. {@link
  * #userId()}, {@link #anonymousId()} and {@link #customerId()} override it, for code without a
  * request such as scheduled jobs and webhooks; the first one that evaluates to a non-blank value is
- * used. An event with no identity at all is rejected by the client and counted as {@code
- * crossdeck.events.rejected{reason=missing_identity}}.
+ * used. For an asynchronous result the identity is the request's that called the method (in
+ * WebFlux, the one in the subscriber's Reactor {@code Context}), never that of the thread that
+ * happens to complete it. An event with no identity at all is rejected by the client and counted as
+ * {@code crossdeck.events.rejected{reason=missing_identity}}.
  *
  * <p><b>Transactions</b>: when the method runs inside a transaction with synchronization active,
  * the event is tracked after the transaction commits, and not at all if it rolls back. Everything
  * the event needs is evaluated before that, while the method's arguments and the request are at
- * hand.
+ * hand. An asynchronous result waits for both its completion and the commit of the transaction the
+ * method was called in (for a {@code Mono} or {@code Flux}, the reactive transaction of its
+ * subscriber).
  *
  * <p><b>Safety</b>: tracking never changes what the method returns or throws. An expression that
  * fails is logged once per method and counted in {@code crossdeck.tracking.failures}; the event is

@@ -2,13 +2,16 @@ package com.crossdeck.spring.tracking;
 
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.Event;
+import com.crossdeck.client.IdentityHint;
 import com.crossdeck.spring.identity.CrossdeckIdentity;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.apache.commons.logging.Log;
@@ -19,18 +22,19 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.expression.BeanFactoryResolver;
-import org.springframework.core.BridgeMethodResolver;
 import org.springframework.core.MethodClassKey;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 
 /**
- * The advice behind {@link TrackEvent}: lets the method run, then builds the event on the calling
- * thread and hands it to the client, after the current transaction commits when there is one.
+ * The advice behind {@link TrackEvent}: lets the method run, then builds the event and hands it to
+ * the client, after the current transaction commits when there is one. A plain result is tracked on
+ * the calling thread as the method returns; a {@code CompletionStage}, {@code Mono} or {@code Flux}
+ * when it completes successfully (see {@link TrackEvent} for what {@code #result} is then).
  *
- * <p>It never changes the method's outcome: the original result is returned and the original
- * exception rethrown, whatever happens while tracking. Failures (an expression error, a missing
- * event name) are counted in {@link #failureCount()} and logged once per method.
+ * <p>It never changes the method's outcome: the original result is returned (a {@code Mono} or
+ * {@code Flux} as one emitting the same signals) and the original exception rethrown, whatever
+ * happens while tracking. Failures (an expression error, a missing event name) are counted in
+ * {@link #failureCount()} and logged once per method.
  *
  * <p>The client and the identity are looked up when the first event is tracked, not when the
  * advisor is created: advisors are instantiated while other beans are being post-processed, and
@@ -43,11 +47,14 @@ public final class TrackEventInterceptor implements MethodInterceptor {
   private static final String TRANSACTION_SYNCHRONIZATION =
       "org.springframework.transaction.support.TransactionSynchronizationManager";
 
+  private static final String REACTOR = "reactor.core.publisher.Mono";
+
   private final ObjectProvider<CrossdeckServer> client;
   private final ObjectProvider<CrossdeckIdentity> identity;
   private final TrackEventEvaluator evaluator;
   private final EventDispatch dispatch;
-  private final Map<MethodClassKey, Optional<Target>> targets = new ConcurrentHashMap<>();
+  private final @Nullable ReactiveResults reactive;
+  private final Map<MethodClassKey, Optional<TrackedMethod>> targets = new ConcurrentHashMap<>();
   private final Set<Method> loggedFailures = ConcurrentHashMap.newKeySet();
   private final LongAdder failures = new LongAdder();
 
@@ -57,7 +64,7 @@ public final class TrackEventInterceptor implements MethodInterceptor {
    * @param client the client events are tracked with
    * @param identity the identity of events whose annotation names none
    * @param beanFactory resolves {@code @bean} references in expressions, and tells whether
-   *     transactions are available
+   *     transactions and Reactor are available
    */
   public TrackEventInterceptor(
       ObjectProvider<CrossdeckServer> client,
@@ -74,19 +81,26 @@ public final class TrackEventInterceptor implements MethodInterceptor {
         ClassUtils.isPresent(TRANSACTION_SYNCHRONIZATION, classLoader)
             ? new AfterCommitDispatch()
             : EventDispatch.IMMEDIATE;
+    this.reactive =
+        ClassUtils.isPresent(REACTOR, classLoader) ? new ReactiveResults(classLoader) : null;
   }
 
   @Override
   public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+    TrackedMethod tracked = tracked(invocation);
+    if (tracked == null) {
+      return invocation.proceed();
+    }
     Object result;
     try {
       result = invocation.proceed();
     } catch (Throwable ex) {
-      track(invocation, null, ex);
+      if (tracked.spec().onException()) {
+        callNow(invocation, tracked).completed(null, ex);
+      }
       throw ex;
     }
-    track(invocation, result, null);
-    return result;
+    return returned(invocation, tracked, result);
   }
 
   /** How many annotated calls could not be tracked because of an error in tracking itself. */
@@ -94,35 +108,67 @@ public final class TrackEventInterceptor implements MethodInterceptor {
     return failures.sum();
   }
 
-  private void track(
-      MethodInvocation invocation, @Nullable Object result, @Nullable Throwable exception) {
-    Target target = null;
+  private @Nullable Object returned(
+      MethodInvocation invocation, TrackedMethod tracked, @Nullable Object result) {
     try {
-      target = target(invocation);
-      if (target == null || (exception != null && !target.spec().onException())) {
-        return;
+      if (result instanceof CompletionStage<?> stage) {
+        TrackedCall call = callLater(invocation, tracked);
+        stage.whenComplete(call::completed);
+        return result;
       }
-      Event event =
-          evaluator.evaluate(
-              new TrackEventEvaluator.Invocation(
-                  target.spec(),
-                  target.method(),
-                  target.targetClass(),
-                  invocation.getThis(),
-                  invocation.getArguments(),
-                  result,
-                  exception),
-              () -> identity.getObject().hint().orElse(null));
-      Method method = target.method();
-      dispatch.dispatch(() -> send(event, method));
+      if (reactive != null && ReactiveResults.isPublisher(result)) {
+        Optional<Object> tracking =
+            reactive.tracked(
+                result, invocation.getMethod().getReturnType(), callLater(invocation, tracked));
+        if (tracking.isEmpty()) {
+          failed(
+              tracked.method(),
+              new IllegalStateException(
+                  "@TrackEvent cannot follow a " + result.getClass().getName() + " result"));
+        }
+        return tracking.orElse(result);
+      }
+      callNow(invocation, tracked).completed(result, null);
     } catch (RuntimeException | LinkageError e) {
-      // LinkageError: an expression can reach a class that is missing at run time. Either way the
-      // caller gets the method's own outcome.
-      failed(target != null ? target.method() : invocation.getMethod(), e);
+      failed(tracked.method(), e);
     }
+    return result;
   }
 
-  private void send(Event event, Method method) {
+  /** A call tracked now, on the calling thread, with its identity as of the moment it returned. */
+  private TrackedCall callNow(MethodInvocation invocation, TrackedMethod tracked) {
+    return new TrackedCall(
+        this,
+        tracked,
+        invocation.getThis(),
+        invocation.getArguments(),
+        () -> identity.getObject().hint().orElse(null),
+        dispatch);
+  }
+
+  /**
+   * A call tracked when its result completes, on whatever thread completes it: the identity and the
+   * transaction are those of the calling thread now, since the completing thread's may belong to
+   * another request.
+   */
+  private TrackedCall callLater(MethodInvocation invocation, TrackedMethod tracked) {
+    IdentityHint hint = identity.getObject().hint().orElse(null);
+    Supplier<@Nullable IdentityHint> fixed = () -> hint;
+    return new TrackedCall(
+        this,
+        tracked,
+        invocation.getThis(),
+        invocation.getArguments(),
+        fixed,
+        dispatch.decidedNow());
+  }
+
+  Event evaluate(
+      TrackEventEvaluator.Invocation invocation, Supplier<@Nullable IdentityHint> identity) {
+    return evaluator.evaluate(invocation, identity);
+  }
+
+  void send(Event event, Method method) {
     try {
       client.getObject().track(event);
     } catch (RuntimeException e) {
@@ -130,7 +176,7 @@ public final class TrackEventInterceptor implements MethodInterceptor {
     }
   }
 
-  private void failed(Method method, Throwable error) {
+  void failed(Method method, Throwable error) {
     failures.increment();
     if (loggedFailures.add(method)) {
       logger.warn(
@@ -144,31 +190,19 @@ public final class TrackEventInterceptor implements MethodInterceptor {
     }
   }
 
-  private @Nullable Target target(MethodInvocation invocation) {
-    Object bean = invocation.getThis();
-    Class<?> targetClass =
-        bean != null ? AopUtils.getTargetClass(bean) : invocation.getMethod().getDeclaringClass();
-    return targets
-        .computeIfAbsent(
-            new MethodClassKey(invocation.getMethod(), targetClass),
-            key -> Target.find(invocation.getMethod(), targetClass))
-        .orElse(null);
-  }
-
-  /** The annotated method as implemented by the target class, with its annotation. */
-  private record Target(TrackEvent spec, Method method, Class<?> targetClass) {
-
-    static Optional<Target> find(Method invoked, Class<?> targetClass) {
-      // The implementation's method carries the parameter names and may carry the annotation
-      // when a JDK proxy exposes only the interface method.
-      Method specific =
-          BridgeMethodResolver.findBridgedMethod(
-              AopUtils.getMostSpecificMethod(invoked, targetClass));
-      TrackEvent spec = AnnotatedElementUtils.findMergedAnnotation(specific, TrackEvent.class);
-      if (spec == null) {
-        spec = AnnotatedElementUtils.findMergedAnnotation(invoked, TrackEvent.class);
-      }
-      return Optional.ofNullable(spec).map(found -> new Target(found, specific, targetClass));
+  private @Nullable TrackedMethod tracked(MethodInvocation invocation) {
+    try {
+      Object bean = invocation.getThis();
+      Class<?> targetClass =
+          bean != null ? AopUtils.getTargetClass(bean) : invocation.getMethod().getDeclaringClass();
+      return targets
+          .computeIfAbsent(
+              new MethodClassKey(invocation.getMethod(), targetClass),
+              key -> TrackedMethod.find(invocation.getMethod(), targetClass))
+          .orElse(null);
+    } catch (RuntimeException | LinkageError e) {
+      failed(invocation.getMethod(), e);
+      return null;
     }
   }
 }

@@ -8,12 +8,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -37,8 +31,7 @@ public final class CrossdeckIdentityFilter extends OncePerRequestFilter {
       CrossdeckIdentityFilter.class.getName() + ".identity";
 
   private final String anonymousIdHeader;
-  private final Set<String> anonymousIdCookies;
-  private final Set<String> customerIdCookies;
+  private final WebSdkCookies cookies;
   private final RequestIdentityReader reader;
 
   /**
@@ -57,8 +50,7 @@ public final class CrossdeckIdentityFilter extends OncePerRequestFilter {
       String customerIdCookie,
       RequestIdentityReader reader) {
     this.anonymousIdHeader = anonymousIdHeader;
-    this.anonymousIdCookies = WebSdkCookieNames.asRead(anonymousIdCookie);
-    this.customerIdCookies = WebSdkCookieNames.asRead(customerIdCookie);
+    this.cookies = new WebSdkCookies(anonymousIdCookie, customerIdCookie);
     this.reader = reader;
   }
 
@@ -94,37 +86,14 @@ public final class CrossdeckIdentityFilter extends OncePerRequestFilter {
   }
 
   private RequestIdentity read(HttpServletRequest request) {
-    Cookie[] cookies = request.getCookies();
-    return reader.read(
-        request.getHeader(anonymousIdHeader),
-        values(cookies, anonymousIdCookies),
-        values(cookies, customerIdCookies));
-  }
-
-  /** Every value of the cookies named {@code names}, in the order the request listed them. */
-  private static List<String> values(Cookie @Nullable [] cookies, Set<String> names) {
-    if (cookies == null) {
-      return List.of();
-    }
-    List<String> values = new ArrayList<>(1);
-    for (Cookie cookie : cookies) {
-      String value = names.contains(cookie.getName()) ? decode(cookie.getValue()) : null;
-      if (value != null) {
-        values.add(value);
+    WebSdkCookies.Presented presented = cookies.presented();
+    Cookie[] sent = request.getCookies();
+    if (sent != null) {
+      for (Cookie cookie : sent) {
+        presented.cookie(cookie.getName(), cookie.getValue());
       }
     }
-    return values;
-  }
-
-  /** The web SDK URL-encodes cookie values; a value that does not decode is left as is. */
-  private static @Nullable String decode(@Nullable String value) {
-    if (value == null || value.indexOf('%') < 0) {
-      return value;
-    }
-    try {
-      return URLDecoder.decode(value, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return value;
-    }
+    return reader.read(
+        request.getHeader(anonymousIdHeader), presented.anonymousIds(), presented.customerIds());
   }
 }

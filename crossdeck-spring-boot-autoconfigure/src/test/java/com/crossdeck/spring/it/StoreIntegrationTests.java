@@ -139,6 +139,18 @@ class StoreIntegrationTests {
   }
 
   @Test
+  void deliversOverOkHttpWhereItCanRunAndSaysSoInTheHealthDetails() {
+    send(signedIn(post("/events/dashboard_viewed")));
+    crossdeck.flush();
+
+    String body = send(get("/actuator/health")).body();
+
+    assertThat(JsonPath.<String>read(body, "$.components.crossdeck.details.transport"))
+        .isEqualTo("okhttp");
+    assertThat(stored()).extracting(StoredEvent::name).containsExactly("dashboard_viewed");
+  }
+
+  @Test
   void reportsSentEventsAsAMetric() {
     send(signedIn(post("/events/dashboard_viewed")));
     crossdeck.flush();

@@ -59,7 +59,7 @@ class WebSdkCookieExpiryTests {
   @Test
   void givesHostsThatAreNoDomainNamesTheHostOnlyExpiryAlone() {
     for (String host : List.of("localhost", "127.0.0.1", "[::1]", "evil.example;x=1", "")) {
-      assertThat(WebSdkCookieExpiry.parentDomains(host)).as(host).isEmpty();
+      assertThat(WebSdkCookies.parentDomains(host)).as(host).isEmpty();
     }
   }
 
@@ -67,8 +67,8 @@ class WebSdkCookieExpiryTests {
   void expiresAtMostTheBroadestParentDomainsOfADeepHost() {
     String deep = "a.b.c.d.e.f.g.h.i.j.example.com";
 
-    assertThat(WebSdkCookieExpiry.parentDomains(deep))
-        .hasSize(WebSdkCookieExpiry.MAX_DOMAINS)
+    assertThat(WebSdkCookies.parentDomains(deep))
+        .hasSize(WebSdkCookies.MAX_DOMAINS)
         .endsWith("j.example.com", "example.com");
   }
 

@@ -92,7 +92,8 @@ public final class DeliveryPipeline {
             options.identityFallback(),
             options.beforeSend(),
             superProperties,
-            options.onQueued());
+            options.onQueued(),
+            options.missingIdentityAdvice());
   }
 
   /**
@@ -107,6 +108,8 @@ public final class DeliveryPipeline {
    * @param identityFallback supplies an identity for events without one, or {@code null}
    * @param beforeSend the application's hook on tracked events, or {@code null}
    * @param onQueued told of every event queued, on the tracking thread; or {@code null}
+   * @param missingIdentityAdvice how to give events an identity, ending {@code missing_identity}
+   *     messages
    */
   public record Options(
       int batchSize,
@@ -117,7 +120,8 @@ public final class DeliveryPipeline {
       RandomGenerator random,
       Supplier<IdentityHint> identityFallback,
       BeforeSendHook beforeSend,
-      Consumer<Event> onQueued) {}
+      Consumer<Event> onQueued,
+      String missingIdentityAdvice) {}
 
   /** Starts the sender thread. */
   public void start() {

@@ -56,6 +56,7 @@ public final class EventIntake {
   private final BeforeSendHook beforeSend;
   private final SuperProperties superProperties;
   private final Consumer<Event> onQueued;
+  private final String missingIdentityAdvice;
   private final AtomicLong seq = new AtomicLong();
   private final LogThrottle once;
   private final Supplier<IdentityHint> safeFallback = this::fallbackIdentity;
@@ -70,7 +71,8 @@ public final class EventIntake {
       Supplier<IdentityHint> identityFallback,
       BeforeSendHook beforeSend,
       SuperProperties superProperties,
-      Consumer<Event> onQueued) {
+      Consumer<Event> onQueued,
+      String missingIdentityAdvice) {
     this.encoder = encoder;
     this.queue = queue;
     this.sender = sender;
@@ -81,6 +83,7 @@ public final class EventIntake {
     this.beforeSend = beforeSend;
     this.superProperties = superProperties;
     this.onQueued = onQueued;
+    this.missingIdentityAdvice = missingIdentityAdvice;
     this.once = new LogThrottle(clock, Long.MAX_VALUE);
   }
 
@@ -117,7 +120,7 @@ public final class EventIntake {
     try {
       checked = EventRules.check(event, safeFallback, now, false);
     } catch (EventRules.Violation violation) {
-      return reject(violation.code(), violation.getMessage());
+      return reject(violation.code(), messageOf(violation));
     }
     long timestamp = event.timestamp() != null ? event.timestamp() : now;
     EventEncoder.Encoding encoding = encoder.forCurrentThread();
@@ -195,6 +198,13 @@ public final class EventIntake {
     listeners.eventsDropped(new CrossdeckListener.EventsDropped(1, reason));
     return TrackResult.dropped(
         eventId == null || eventId.isBlank() ? null : eventId, reason, message);
+  }
+
+  /** A missing identity is the first rejection most applications meet: say how to fix it. */
+  private String messageOf(EventRules.Violation violation) {
+    return ErrorCodes.MISSING_IDENTITY.equals(violation.code())
+        ? violation.getMessage() + " " + missingIdentityAdvice
+        : violation.getMessage();
   }
 
   private TrackResult refuseClosed(Event event) {

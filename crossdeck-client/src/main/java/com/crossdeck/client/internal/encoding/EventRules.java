@@ -113,7 +113,7 @@ public final class EventRules {
             "Event '"
                 + name
                 + "' has no identity hint (developerUserId, anonymousId or"
-                + " crossdeckCustomerId) and no identity was available from the context.");
+                + " crossdeckCustomerId).");
       }
       kind = hint.kind();
       identity = hint.value();

@@ -19,7 +19,12 @@ import org.springframework.context.annotation.Bean;
  * registry Spring Boot manages; filter the meters out with {@code
  * management.metrics.enable.crossdeck=false}.
  */
-@AutoConfiguration(after = CrossdeckAutoConfiguration.class)
+@AutoConfiguration(
+    after = {
+      CrossdeckAutoConfiguration.class,
+      CrossdeckEmulatorAutoConfiguration.class,
+      CrossdeckTrackingAutoConfiguration.class
+    })
 @ConditionalOnClass(MeterBinder.class)
 @ConditionalOnBean(CrossdeckServer.class)
 public final class CrossdeckMetricsAutoConfiguration {

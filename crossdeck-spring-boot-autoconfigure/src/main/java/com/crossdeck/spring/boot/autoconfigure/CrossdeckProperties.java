@@ -29,7 +29,9 @@ public class CrossdeckProperties {
 
   /**
    * Secret key of the Crossdeck project: cd_sk_live_... for production, cd_sk_test_... for the
-   * sandbox. Usually set through the CROSSDECK_SECRET_KEY environment variable.
+   * sandbox. Usually set through the CROSSDECK_SECRET_KEY environment variable. Unset, blank, or a
+   * ${...} placeholder nothing resolved means no key: the embedded emulator when crossdeck-emulator
+   * is on the classpath, otherwise a startup failure.
    */
   private String secretKey;
 
@@ -345,20 +347,27 @@ public class CrossdeckProperties {
     }
   }
 
-  /** The servlet filter that reads each request's identity. */
+  /** The web filters that read each request's identity. */
   public static class Web {
 
     /**
-     * Whether servlet web applications read each request's identity with the identity filter and
-     * expire the web SDK's cookies when a user signs out.
+     * Whether web applications (servlet and WebFlux) read each request's identity with the identity
+     * filter and expire the web SDK's cookies when a user signs out.
      */
     private boolean enabled = true;
 
     /**
-     * Order of the identity filter. The default runs after RequestContextFilter (-105) and just
-     * before Spring Security (-100), so the login request itself already carries the anonymous id.
+     * Order of the servlet identity filter. The default runs after RequestContextFilter (-105) and
+     * just before Spring Security (-100), so the login request itself already carries the anonymous
+     * id.
      */
     private int filterOrder = -101;
+
+    /**
+     * Order of the WebFlux identity filter. The default runs just after Spring Security's
+     * WebFilterChainProxy (-100), where the request's principal is known.
+     */
+    private int reactiveFilterOrder = -99;
 
     public boolean isEnabled() {
       return enabled;
@@ -374,6 +383,14 @@ public class CrossdeckProperties {
 
     public void setFilterOrder(int filterOrder) {
       this.filterOrder = filterOrder;
+    }
+
+    public int getReactiveFilterOrder() {
+      return reactiveFilterOrder;
+    }
+
+    public void setReactiveFilterOrder(int reactiveFilterOrder) {
+      this.reactiveFilterOrder = reactiveFilterOrder;
     }
   }
 

@@ -27,7 +27,7 @@ import org.springframework.util.function.SingletonSupplier;
  * context), and the bridge that turns Spring Security's interactive sign-in and logout into the
  * {@link CrossdeckSignInEvent} and {@link CrossdeckSignOutEvent} the identity beans act on.
  */
-@AutoConfiguration
+@AutoConfiguration(after = CrossdeckIdentityAutoConfiguration.class)
 @ConditionalOnClass({
   SecurityContextHolder.class,
   AuthenticationTrustResolver.class,

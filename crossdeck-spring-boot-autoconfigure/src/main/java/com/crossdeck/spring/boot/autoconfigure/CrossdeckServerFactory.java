@@ -32,7 +32,7 @@ final class CrossdeckServerFactory {
           "errorCaptureRateLimit", "error-capture-rate-limit",
           "errorCaptureProcessCap", "error-capture-process-cap");
 
-  private static final String SECRET_KEY = SecretKeyAbsentCondition.PROPERTY;
+  private static final String SECRET_KEY = ConfiguredSecretKey.PROPERTY;
 
   private final CrossdeckProperties properties;
   private final String applicationName;
@@ -66,24 +66,35 @@ final class CrossdeckServerFactory {
     if (!properties.isEnabled()) {
       return CrossdeckServer.disabled();
     }
-    if (!StringUtils.hasText(properties.getSecretKey())) {
+    ConfiguredSecretKey key = ConfiguredSecretKey.of(properties.getSecretKey());
+    if (key.isAbsent()) {
       throw new CrossdeckConfigurationException(
-          "No Crossdeck secret key is configured, so events cannot be sent.",
+          key.absence() + ", so Crossdeck events cannot be sent.",
           "Set "
               + SECRET_KEY
               + " (or the CROSSDECK_SECRET_KEY environment variable) to your project's secret key"
               + " (cd_sk_live_... or cd_sk_test_...); or add com.crossdeck:crossdeck-emulator as a"
-              + " development dependency to send events to a local emulator; or set"
-              + " crossdeck.enabled=false to turn Crossdeck off.",
+              + " test dependency and run the application with mvn spring-boot:test-run to send"
+              + " events to a local emulator; or set crossdeck.enabled=false to turn Crossdeck"
+              + " off.",
           null);
     }
-    return create(properties.getSecretKey(), properties.getBaseUrl());
+    if (key.hasUnresolvedPlaceholder()) {
+      throw new CrossdeckConfigurationException(
+          SECRET_KEY + " contains a ${...} placeholder nothing resolved.",
+          "Define the variable or property it names, or set " + SECRET_KEY + " to the key itself.",
+          null);
+    }
+    return create(
+        properties.getSecretKey(), properties.getBaseUrl(), FirstDeliveryLog.inCrossdeck());
   }
 
   /**
    * A client sending to {@code baseUrl} with {@code secretKey}, all other options as configured.
+   *
+   * @param whereToLook where the delivered events can be seen, for the first delivery's log line
    */
-  CrossdeckServer create(String secretKey, String baseUrl) {
+  CrossdeckServer create(String secretKey, String baseUrl, String whereToLook) {
     CrossdeckServerBuilder builder =
         CrossdeckServer.builder(secretKey)
             .baseUrl(baseUrl)
@@ -111,14 +122,34 @@ final class CrossdeckServerFactory {
             .flushOnExit(false)
             // close(), called when Spring destroys the bean, is bounded by this timeout.
             .flushOnExitTimeout(properties.getShutdownTimeout())
-            .identityFallback(() -> identity.hint().orElse(null));
+            .identityFallback(() -> identity.hint().orElse(null))
+            .missingIdentityAdvice(
+                missingIdentityAdvice(properties.getIdentity().getAnonymousIdHeader()));
     listeners.orderedStream().forEach(builder::listener);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+    CrossdeckServer client;
     try {
-      return builder.build();
+      client = builder.build();
     } catch (CrossdeckException e) {
       throw invalidConfiguration(e);
     }
+    // Added once built, since the environment is the client's to derive from the key; nothing can
+    // have been tracked yet, as no one else holds the client.
+    client.addListener(new FirstDeliveryLog(client.environment(), whereToLook));
+    return client;
+  }
+
+  /**
+   * Where an event's identity comes from in a Spring application, for the message of an event that
+   * had none: the request's signed-in user or the visitor's anonymous id, else the code names the
+   * user.
+   */
+  static String missingIdentityAdvice(String anonymousIdHeader) {
+    return "In a web request, sign the user in, or send the visitor's anonymous id (anon_..., from"
+        + " the web SDK's Crossdeck.getAnonymousId()) in the "
+        + anonymousIdHeader
+        + " header; outside one (a job, a webhook), name the user on the event:"
+        + " Event.builder(name).developerUserId(userId), or @TrackEvent(userId = \"...\").";
   }
 
   private static RuntimeException invalidConfiguration(CrossdeckException e) {

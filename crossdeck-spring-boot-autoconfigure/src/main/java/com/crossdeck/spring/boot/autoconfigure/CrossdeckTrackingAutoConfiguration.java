@@ -25,7 +25,8 @@ import org.springframework.core.Ordered;
  * spring-boot-starter-aspectj}. The methods are static so the advisor, which is created while other
  * beans are post-processed, never instantiates this class or the client early.
  */
-@AutoConfiguration(after = CrossdeckAutoConfiguration.class)
+@AutoConfiguration(
+    after = {CrossdeckIdentityAutoConfiguration.class, CrossdeckAutoConfiguration.class})
 @ConditionalOnBooleanProperty(name = "crossdeck.tracking.enabled", matchIfMissing = true)
 @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 public final class CrossdeckTrackingAutoConfiguration {

@@ -43,6 +43,7 @@ class ConfigurationMetadataTests {
             "crossdeck.identity.propagate-to-tasks",
             "crossdeck.web.enabled",
             "crossdeck.web.filter-order",
+            "crossdeck.web.reactive-filter-order",
             "crossdeck.tracking.enabled",
             "crossdeck.health.strict",
             "crossdeck.emulator.enabled",
@@ -70,6 +71,8 @@ class ConfigurationMetadataTests {
         .isEqualTo("10s");
     assertThat(properties.get("crossdeck.web.filter-order").get("defaultValue").asInt())
         .isEqualTo(-101);
+    assertThat(properties.get("crossdeck.web.reactive-filter-order").get("defaultValue").asInt())
+        .isEqualTo(-99);
   }
 
   private static Map<String, String> descriptions() throws IOException {

@@ -18,9 +18,9 @@ class CrossdeckHealthContributorAutoConfigurationTests {
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
+          .withConfiguration(CoreAutoConfigurations.CORE)
           .withConfiguration(
               AutoConfigurations.of(
-                  CrossdeckAutoConfiguration.class,
                   CrossdeckHealthContributorAutoConfiguration.class,
                   HealthContributorAutoConfiguration.class))
           .withPropertyValues("crossdeck.boot-heartbeat=false");

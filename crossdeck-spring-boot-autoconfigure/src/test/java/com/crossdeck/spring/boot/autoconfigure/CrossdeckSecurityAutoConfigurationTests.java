@@ -28,9 +28,8 @@ class CrossdeckSecurityAutoConfigurationTests {
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
-          .withConfiguration(
-              AutoConfigurations.of(
-                  CrossdeckAutoConfiguration.class, CrossdeckSecurityAutoConfiguration.class))
+          .withConfiguration(CoreAutoConfigurations.CORE)
+          .withConfiguration(AutoConfigurations.of(CrossdeckSecurityAutoConfiguration.class))
           .withPropertyValues("crossdeck.enabled=false");
 
   @AfterEach

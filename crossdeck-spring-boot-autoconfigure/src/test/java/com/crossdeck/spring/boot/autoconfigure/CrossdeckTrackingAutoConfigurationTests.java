@@ -33,11 +33,10 @@ class CrossdeckTrackingAutoConfigurationTests {
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
+          .withConfiguration(CoreAutoConfigurations.CORE)
           .withConfiguration(
               AutoConfigurations.of(
-                  AopAutoConfiguration.class,
-                  CrossdeckAutoConfiguration.class,
-                  CrossdeckTrackingAutoConfiguration.class))
+                  AopAutoConfiguration.class, CrossdeckTrackingAutoConfiguration.class))
           .withPropertyValues("crossdeck.boot-heartbeat=false")
           .withUserConfiguration(CheckoutConfiguration.class);
 

@@ -23,11 +23,10 @@ class TrackEventTransactionTests {
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
+          .withConfiguration(CoreAutoConfigurations.CORE)
           .withConfiguration(
               AutoConfigurations.of(
-                  AopAutoConfiguration.class,
-                  CrossdeckAutoConfiguration.class,
-                  CrossdeckTrackingAutoConfiguration.class))
+                  AopAutoConfiguration.class, CrossdeckTrackingAutoConfiguration.class))
           .withPropertyValues("crossdeck.boot-heartbeat=false")
           .withUserConfiguration(TransferConfiguration.class);
 

@@ -17,16 +17,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-class CrossdeckWebAutoConfigurationTests {
+class CrossdeckServletWebAutoConfigurationTests {
 
   private static final AutoConfigurations CROSSDECK =
       AutoConfigurations.of(
-          CrossdeckAutoConfiguration.class,
-          CrossdeckSecurityAutoConfiguration.class,
-          CrossdeckWebAutoConfiguration.class);
+          CrossdeckSecurityAutoConfiguration.class, CrossdeckServletWebAutoConfiguration.class);
 
   private final WebApplicationContextRunner runner =
       new WebApplicationContextRunner()
+          .withConfiguration(CoreAutoConfigurations.CORE)
           .withConfiguration(CROSSDECK)
           .withPropertyValues("crossdeck.enabled=false");
 
@@ -80,6 +79,7 @@ class CrossdeckWebAutoConfigurationTests {
   @Test
   void registersNoFilterInANonWebApplication() {
     new ApplicationContextRunner()
+        .withConfiguration(CoreAutoConfigurations.CORE)
         .withConfiguration(CROSSDECK)
         .withPropertyValues("crossdeck.enabled=false")
         .run(

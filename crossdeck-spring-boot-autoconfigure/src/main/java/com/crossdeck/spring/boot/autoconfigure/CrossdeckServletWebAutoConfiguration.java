@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -22,10 +23,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * CrossdeckIdentityFilter}, the expiry of the web SDK's cookies at sign-out, and the
  * servlet-principal {@link CrossdeckUserIdResolver}.
  */
-@AutoConfiguration(after = CrossdeckAutoConfiguration.class)
+@AutoConfiguration(after = CrossdeckIdentityAutoConfiguration.class)
+@EnableConfigurationProperties(CrossdeckProperties.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({Filter.class, OncePerRequestFilter.class, RequestContextHolder.class})
-public final class CrossdeckWebAutoConfiguration {
+public final class CrossdeckServletWebAutoConfiguration {
 
   /**
    * Registered through a {@link FilterRegistrationBean} only (the filter itself is no bean, or the

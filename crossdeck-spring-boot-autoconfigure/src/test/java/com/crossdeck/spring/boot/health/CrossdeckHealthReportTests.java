@@ -1,6 +1,7 @@
 package com.crossdeck.spring.boot.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.Event;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-class CrossdeckHealthIndicatorTests {
+class CrossdeckHealthReportTests {
 
   private static final String REVOKED_KEY = "cd_sk_test_revoked";
 
@@ -35,10 +36,10 @@ class CrossdeckHealthIndicatorTests {
     client.track(Event.builder("plan_upgraded").developerUserId("user_42").build());
     client.flush();
 
-    Health health = indicator(false).health();
+    CrossdeckHealthReport.Snapshot health = report(false).read();
 
-    assertThat(health.getStatus()).isEqualTo(Status.UP);
-    assertThat(health.getDetails())
+    assertThat(health.up()).isTrue();
+    assertThat(health.details())
         .containsEntry("mode", "live")
         .containsEntry("environment", "sandbox")
         .containsEntry("queueSize", 0)
@@ -48,30 +49,41 @@ class CrossdeckHealthIndicatorTests {
         .containsEntry("parked", false)
         .containsEntry("failed", false)
         .containsKeys("lastFlushAt", "dropped", "transport");
-    assertThat(health.getDetails().get("lastFlushAt")).isInstanceOf(String.class);
+    assertThat(health.details().get("lastFlushAt")).isInstanceOf(String.class);
   }
 
   @Test
   void omitsDetailsThatHaveNoValue() {
-    assertThat(indicator(false).health().getDetails())
-        .doesNotContainKeys("lastError", "lastFlushAt");
+    assertThat(report(false).read().details()).doesNotContainKeys("lastError", "lastFlushAt");
   }
 
   @Test
   void staysUpWhenTheKeyIsRejectedUnlessStrict() {
     rejectKey();
 
-    Health health = indicator(false).health();
+    CrossdeckHealthReport.Snapshot health = report(false).read();
 
-    assertThat(health.getStatus()).isEqualTo(Status.UP);
-    assertThat(health.getDetails()).containsEntry("keyRejected", true);
+    assertThat(health.up()).isTrue();
+    assertThat(health.details()).containsEntry("keyRejected", true);
   }
 
   @Test
   void reportsDownWhenStrictAndTheKeyIsRejected() {
     rejectKey();
 
-    assertThat(indicator(true).health().getStatus()).isEqualTo(Status.DOWN);
+    assertThat(report(true).read().up()).isFalse();
+  }
+
+  @Test
+  void showsTheReportOnSpringBoot4sHealthApi() {
+    rejectKey();
+
+    Health health = new CrossdeckHealthIndicator(report(true)).health();
+
+    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(health.getDetails())
+        .containsEntry("mode", "live")
+        .containsEntry("keyRejected", true);
   }
 
   @Test
@@ -86,31 +98,31 @@ class CrossdeckHealthIndicatorTests {
             .build();
     client.track(Event.builder("plan_upgraded").developerUserId("user_42").build());
     client.flushAsync();
-    org.awaitility.Awaitility.await().until(() -> client.diagnostics().delivery().failed());
+    await().until(() -> client.diagnostics().delivery().failed());
 
-    Health lenient = indicator(false).health();
+    CrossdeckHealthReport.Snapshot lenient = report(false).read();
 
-    assertThat(lenient.getStatus()).isEqualTo(Status.UP);
-    assertThat(lenient.getDetails())
+    assertThat(lenient.up()).isTrue();
+    assertThat(lenient.details())
         .containsEntry("failed", true)
         .containsEntry("transport", "custom");
-    assertThat((String) lenient.getDetails().get("failure")).contains("NoClassDefFoundError");
-    assertThat(indicator(true).health().getStatus()).isEqualTo(Status.DOWN);
+    assertThat((String) lenient.details().get("failure")).contains("NoClassDefFoundError");
+    assertThat(report(true).read().up()).isFalse();
   }
 
   @Test
   void reportsOnlyTheModeForADisabledClient() {
-    Health health =
-        new CrossdeckHealthIndicator(
+    CrossdeckHealthReport.Snapshot health =
+        new CrossdeckHealthReport(
                 CrossdeckServer.disabled(), true, () -> Map.of("mode", "disabled"))
-            .health();
+            .read();
 
-    assertThat(health.getStatus()).isEqualTo(Status.UP);
-    assertThat(health.getDetails()).containsExactly(Map.entry("mode", "disabled"));
+    assertThat(health.up()).isTrue();
+    assertThat(health.details()).containsExactly(Map.entry("mode", "disabled"));
   }
 
-  private CrossdeckHealthIndicator indicator(boolean strict) {
-    return new CrossdeckHealthIndicator(client, strict, () -> Map.of("mode", "live"));
+  private CrossdeckHealthReport report(boolean strict) {
+    return new CrossdeckHealthReport(client, strict, () -> Map.of("mode", "live"));
   }
 
   private void rejectKey() {
