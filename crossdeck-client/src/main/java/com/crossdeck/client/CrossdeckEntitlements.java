@@ -31,9 +31,15 @@ import java.util.List;
 public final class CrossdeckEntitlements {
 
   private final Lazy<EntitlementRoom> room;
+  private final EntitlementCacheStats unused;
 
-  CrossdeckEntitlements(Lazy<EntitlementRoom> room) {
+  /**
+   * @param room the entitlement parts, created by their first use
+   * @param unused the statistics of a cache no call has used yet
+   */
+  CrossdeckEntitlements(Lazy<EntitlementRoom> room, EntitlementCacheStats unused) {
     this.room = room;
+    this.unused = unused;
   }
 
   /**
@@ -171,8 +177,11 @@ public final class CrossdeckEntitlements {
     return room.get().reads().auditEntry(eventId);
   }
 
-  /** The cache's state and counters; no I/O. */
+  /**
+   * The cache's state and counters; no I/O. Reading them before any entitlement call creates
+   * nothing: a health probe or a metrics scrape does not load the entitlement parts.
+   */
   public EntitlementCacheStats cacheStats() {
-    return room.get().stats();
+    return room.isCreated() ? room.get().stats() : unused;
   }
 }

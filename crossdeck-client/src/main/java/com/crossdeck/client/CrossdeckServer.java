@@ -46,7 +46,22 @@ public final class CrossdeckServer implements AutoCloseable {
   CrossdeckServer(ClientConfig config, boolean enabled) {
     this.enabled = enabled;
     this.core = new ClientCore(config);
-    this.entitlements = new CrossdeckEntitlements(core.entitlementRoom);
+    this.entitlements =
+        new CrossdeckEntitlements(
+            core.entitlementRoom,
+            new EntitlementCacheStats(
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                config.entitlementCacheTtl(),
+                config.entitlementStore() != null));
   }
 
   /**
