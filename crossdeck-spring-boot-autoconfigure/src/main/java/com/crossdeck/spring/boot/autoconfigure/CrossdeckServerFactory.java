@@ -1,9 +1,11 @@
 package com.crossdeck.spring.boot.autoconfigure;
 
+import com.crossdeck.client.BeforeSendHook;
 import com.crossdeck.client.CrossdeckException;
 import com.crossdeck.client.CrossdeckListener;
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.CrossdeckServerBuilder;
+import com.crossdeck.client.ErrorBeforeSendHook;
 import com.crossdeck.client.ErrorCodes;
 import com.crossdeck.spring.identity.CrossdeckIdentity;
 import java.util.List;
@@ -13,24 +15,29 @@ import org.springframework.util.StringUtils;
 
 /**
  * Builds the auto-configured client from {@link CrossdeckProperties}, the application's {@link
- * CrossdeckListener} and {@link CrossdeckServerBuilderCustomizer} beans, and the request identity.
- * A configuration the client refuses becomes a {@link CrossdeckConfigurationException} naming the
- * property to fix.
+ * CrossdeckListener}, {@link BeforeSendHook}, {@link ErrorBeforeSendHook} and {@link
+ * CrossdeckServerBuilderCustomizer} beans (hooks applied in their {@code @Order}, customizers
+ * last), and the request identity. A configuration the client refuses becomes a {@link
+ * CrossdeckConfigurationException} naming the property to fix.
  */
 final class CrossdeckServerFactory {
 
   /** The property behind each builder option, to name it when the builder refuses a value. */
   private static final Map<String, String> PROPERTY_OF_OPTION =
-      Map.of(
-          "baseUrl", "base-url",
-          "eventFlushBatchSize", "event-flush-batch-size",
-          "eventFlushInterval", "event-flush-interval",
-          "flushOnExitTimeout", "shutdown-timeout",
-          "timeout", "timeout",
-          "maxQueueSize", "max-queue-size",
-          "maxQueueBytes", "max-queue-bytes",
-          "errorCaptureRateLimit", "error-capture-rate-limit",
-          "errorCaptureProcessCap", "error-capture-process-cap");
+      Map.ofEntries(
+          Map.entry("baseUrl", "base-url"),
+          Map.entry("eventFlushBatchSize", "event-flush-batch-size"),
+          Map.entry("eventFlushInterval", "event-flush-interval"),
+          Map.entry("flushOnExitTimeout", "shutdown-timeout"),
+          Map.entry("timeout", "timeout"),
+          Map.entry("maxQueueSize", "max-queue-size"),
+          Map.entry("maxQueueBytes", "max-queue-bytes"),
+          Map.entry("errorCaptureRateLimit", "error-capture-rate-limit"),
+          Map.entry("errorCaptureProcessCap", "error-capture-process-cap"),
+          Map.entry("entitlementCacheTtl", "entitlements.cache-ttl"),
+          Map.entry("entitlementStaleAfter", "entitlements.stale-after"),
+          Map.entry("entitlementCacheMaxCustomers", "entitlements.max-customers"),
+          Map.entry("breadcrumbsMaxSize", "errors.breadcrumbs-max-size"));
 
   private static final String SECRET_KEY = ConfiguredSecretKey.PROPERTY;
 
@@ -40,6 +47,8 @@ final class CrossdeckServerFactory {
   private final CrossdeckIdentity identity;
   private final ObjectProvider<CrossdeckListener> listeners;
   private final ObjectProvider<CrossdeckServerBuilderCustomizer> customizers;
+  private final ObjectProvider<BeforeSendHook> beforeSendHooks;
+  private final ObjectProvider<ErrorBeforeSendHook> errorBeforeSendHooks;
 
   CrossdeckServerFactory(
       CrossdeckProperties properties,
@@ -47,13 +56,17 @@ final class CrossdeckServerFactory {
       List<String> defaultInAppPackages,
       CrossdeckIdentity identity,
       ObjectProvider<CrossdeckListener> listeners,
-      ObjectProvider<CrossdeckServerBuilderCustomizer> customizers) {
+      ObjectProvider<CrossdeckServerBuilderCustomizer> customizers,
+      ObjectProvider<BeforeSendHook> beforeSendHooks,
+      ObjectProvider<ErrorBeforeSendHook> errorBeforeSendHooks) {
     this.properties = properties;
     this.applicationName = applicationName;
     this.defaultInAppPackages = defaultInAppPackages;
     this.identity = identity;
     this.listeners = listeners;
     this.customizers = customizers;
+    this.beforeSendHooks = beforeSendHooks;
+    this.errorBeforeSendHooks = errorBeforeSendHooks;
   }
 
   /**
@@ -124,7 +137,21 @@ final class CrossdeckServerFactory {
             .flushOnExitTimeout(properties.getShutdownTimeout())
             .identityFallback(() -> identity.hint().orElse(null))
             .missingIdentityAdvice(
-                missingIdentityAdvice(properties.getIdentity().getAnonymousIdHeader()));
+                missingIdentityAdvice(properties.getIdentity().getAnonymousIdHeader()))
+            .entitlementCacheTtl(properties.getEntitlements().getCacheTtl())
+            .entitlementStaleAfter(properties.getEntitlements().getStaleAfter())
+            .entitlementCacheMaxCustomers(properties.getEntitlements().getMaxCustomers())
+            .breadcrumbsMaxSize(properties.getErrors().getBreadcrumbsMaxSize())
+            .breadcrumbsFromEvents(properties.getErrors().isBreadcrumbsFromEvents());
+    List<BeforeSendHook> hooks = beforeSendHooks.orderedStream().toList();
+    if (!hooks.isEmpty()) {
+      builder.beforeSend(hooks.size() == 1 ? hooks.get(0) : BeforeSendHook.inOrder(hooks));
+    }
+    List<ErrorBeforeSendHook> errorHooks = errorBeforeSendHooks.orderedStream().toList();
+    if (!errorHooks.isEmpty()) {
+      builder.errorBeforeSend(
+          errorHooks.size() == 1 ? errorHooks.get(0) : ErrorBeforeSendHook.inOrder(errorHooks));
+    }
     listeners.orderedStream().forEach(builder::listener);
     customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     CrossdeckServer client;

@@ -48,7 +48,12 @@ class ConfigurationMetadataTests {
             "crossdeck.health.strict",
             "crossdeck.emulator.enabled",
             "crossdeck.emulator.port",
-            "crossdeck.emulator.allowed-origins")
+            "crossdeck.emulator.allowed-origins",
+            "crossdeck.entitlements.cache-ttl",
+            "crossdeck.entitlements.stale-after",
+            "crossdeck.entitlements.max-customers",
+            "crossdeck.errors.breadcrumbs-max-size",
+            "crossdeck.errors.breadcrumbs-from-events")
         .allSatisfy(
             (name, description) ->
                 assertThat(description).as(name).isNotBlank().doesNotStartWith("The "));
