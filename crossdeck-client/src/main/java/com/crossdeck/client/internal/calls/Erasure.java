@@ -78,24 +78,11 @@ public final class Erasure {
   private static byte[] encode(IdentityHints hints) {
     JsonWriter out = new JsonWriter(128);
     out.raw((byte) '{');
-    boolean first = member(out, "customerId", hints.customerId(), true);
-    first = member(out, "userId", hints.userId(), first);
-    member(out, "anonymousId", hints.anonymousId(), first);
+    boolean first = out.optionalMember("customerId", hints.customerId(), true);
+    first = out.optionalMember("userId", hints.userId(), first);
+    out.optionalMember("anonymousId", hints.anonymousId(), first);
     out.raw((byte) '}');
     return out.toByteArray();
-  }
-
-  private static boolean member(JsonWriter out, String name, String value, boolean first) {
-    if (value == null || value.isBlank()) {
-      return first;
-    }
-    if (!first) {
-      out.raw((byte) ',');
-    }
-    out.raw(JsonWriter.quoted(name));
-    out.raw((byte) ':');
-    out.string(value);
-    return false;
   }
 
   private static ForgetResult parse(JsonNode body) {

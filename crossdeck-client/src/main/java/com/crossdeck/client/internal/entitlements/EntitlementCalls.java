@@ -49,9 +49,9 @@ final class EntitlementCalls {
   EntitlementMutation grant(String customerId, String key, String duration, String reason) {
     JsonWriter body = new JsonWriter(256);
     body.raw((byte) '{');
-    member(body, "entitlementKey", key, true);
-    member(body, "duration", duration, false);
-    member(body, "reason", reason, false);
+    boolean first = body.optionalMember("entitlementKey", key, true);
+    first = body.optionalMember("duration", duration, first);
+    body.optionalMember("reason", reason, first);
     body.raw((byte) '}');
     return mutation(customerPath(customerId) + "/grant", body);
   }
@@ -60,8 +60,8 @@ final class EntitlementCalls {
   EntitlementMutation revoke(String customerId, String key, String reason) {
     JsonWriter body = new JsonWriter(256);
     body.raw((byte) '{');
-    member(body, "entitlementKey", key, true);
-    member(body, "reason", reason, false);
+    boolean first = body.optionalMember("entitlementKey", key, true);
+    body.optionalMember("reason", reason, first);
     body.raw((byte) '}');
     return mutation(customerPath(customerId) + "/revoke", body);
   }
@@ -79,17 +79,5 @@ final class EntitlementCalls {
 
   private static String customerPath(String customerId) {
     return "/server/customers/" + PathSegment.encode(customerId);
-  }
-
-  private static void member(JsonWriter out, String name, String value, boolean first) {
-    if (value == null) {
-      return;
-    }
-    if (!first) {
-      out.raw((byte) ',');
-    }
-    out.raw(JsonWriter.quoted(name));
-    out.raw((byte) ':');
-    out.string(value);
   }
 }
