@@ -65,18 +65,18 @@ class CaptureMessageTest extends MockServerTest {
   @Test
   void anErrorMergesTheProcessTagsAndContextWithItsOwnAndListsItsCauses() {
     CrossdeckServer client = client();
-    client.setTags(Map.of("release", "v1.0.0", "region", "eu"));
+    client.setTags(new TreeMap<>(Map.of("release", "v1.0.0", "region", "eu")));
     client.setContext("request", Map.of("path", "/checkout"));
 
     client.captureError(
         new IllegalStateException("boom", new java.io.IOException("reset")),
         ErrorContext.NONE
-            .withTags(Map.of("flow", "checkout", "region", "us"))
+            .withTags(new TreeMap<>(Map.of("flow", "checkout", "region", "us")))
             .withContext(Map.of("orderId", "ord_1")));
 
     JsonNode properties = next(client).get("properties");
     assertThat(properties.get("tags").toString())
-        .isEqualTo("{\"release\":\"v1.0.0\",\"region\":\"us\",\"flow\":\"checkout\"}");
+        .isEqualTo("{\"region\":\"us\",\"release\":\"v1.0.0\",\"flow\":\"checkout\"}");
     assertThat(properties.get("context").toString())
         .isEqualTo(
             "{\"request\":{\"path\":\"/checkout\"},"
