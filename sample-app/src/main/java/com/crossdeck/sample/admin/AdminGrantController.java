@@ -133,11 +133,20 @@ class AdminGrantController {
             .property("entitlement", request.entitlement())
             .build());
     return ResponseEntity.ok(
-        Map.of(
-            "userId", request.userId(),
-            "entitlement", request.entitlement(),
-            "active", revoked.entitlement() != null && revoked.entitlement().active()));
+        new Revocation(
+            request.userId(),
+            request.entitlement(),
+            revoked.entitlement() != null && revoked.entitlement().active()));
   }
+
+  /**
+   * What a revocation left.
+   *
+   * @param userId whose entitlement it was
+   * @param entitlement the entitlement
+   * @param active whether Crossdeck still holds it active (false once revoked)
+   */
+  record Revocation(String userId, String entitlement, boolean active) {}
 
   /** The user's Crossdeck customer id, which grants and revocations are addressed to. */
   private String customerOf(String userId) {

@@ -49,7 +49,15 @@ class ProReportsController {
       return ResponseEntity.status(403)
           .body(Map.of("error", "entitlement_required", "entitlement", ENTITLEMENT));
     }
-    return ResponseEntity.ok(
-        Map.of("report", "Revenue by cohort", "userId", account.id(), "plan", ENTITLEMENT));
+    return ResponseEntity.ok(new ProReport("Revenue by cohort", account.id(), ENTITLEMENT));
   }
+
+  /**
+   * The page's content.
+   *
+   * @param report the report's title
+   * @param userId who sees it
+   * @param entitlement the entitlement that opened it
+   */
+  record ProReport(String report, String userId, String entitlement) {}
 }
