@@ -4,6 +4,8 @@ import com.crossdeck.benchmarks.child.ChildRun;
 import com.crossdeck.benchmarks.child.Sizes;
 import com.crossdeck.benchmarks.e2e.Scenarios;
 import com.crossdeck.benchmarks.jmh.JarComparison;
+import com.crossdeck.benchmarks.outbox.OutboxBenchmark;
+import com.crossdeck.benchmarks.outbox.OutboxTables;
 import com.crossdeck.benchmarks.report.ResultsDocument;
 import com.crossdeck.benchmarks.sdk.Sdk;
 import com.crossdeck.benchmarks.startup.StartupBenchmark;
@@ -20,6 +22,8 @@ import java.util.List;
  *                                writes DIR/&lt;date&gt;.md (default crossdeck-benchmarks/results)
  * e2e [--rounds N] [--quick]     sink capacity and the end-to-end scenarios only, printed
  *   both take [--sdks a,b] [--scenarios x,y] to run only some SDKs or scenarios
+ * outbox [--rounds N] [--quick]  durable delivery on an embedded PostgreSQL beside the in-memory
+ *                                path: relay throughput, cost in a transaction, lag under a burst
  * startup [--runs N]            fresh-JVM startup: every SDK's build() and first delivered
  *                                event, a Spring Boot app with and without the starter (default 5)
  * versus OLD_JAR [--rounds N] [--benchmarks REGEX]   TrackBenchmark and EncoderBenchmark (or
@@ -45,6 +49,7 @@ public final class BenchmarkMain {
     switch (command) {
       case "all", "e2e" -> suite(command.equals("all"), arguments);
       case "child" -> child(arguments);
+      case "outbox" -> outbox(arguments);
       case "startup" -> startup(arguments);
       case "startup-child" -> {
         StartupChild.run(Sdk.of(arguments.get(1)), arguments.get(2), arguments.get(3));
@@ -55,7 +60,8 @@ public final class BenchmarkMain {
       default -> {
         System.err.println(
             "usage: all [--rounds N] [--out DIR] | e2e [--rounds N] [--quick]"
-                + " | startup [--runs N] | versus OLD_JAR [--rounds N]");
+                + " | outbox [--rounds N] [--quick] | startup [--runs N]"
+                + " | versus OLD_JAR [--rounds N]");
         System.exit(2);
       }
     }
@@ -84,6 +90,16 @@ public final class BenchmarkMain {
     System.out.println(document);
     if (all) {
       System.err.println("Written to " + ResultsDocument.write(out, document));
+    }
+    System.exit(0);
+  }
+
+  private static void outbox(List<String> arguments) throws Exception {
+    boolean quick = arguments.contains("--quick");
+    int rounds = Integer.parseInt(option(arguments, "--rounds", quick ? "1" : "3"));
+    OutboxBenchmark.Sizes sizes = quick ? OutboxBenchmark.Sizes.QUICK : OutboxBenchmark.Sizes.FULL;
+    try (OutboxBenchmark benchmark = OutboxBenchmark.start(sizes)) {
+      System.out.println(OutboxTables.render(benchmark.database(), sizes, benchmark.run(rounds)));
     }
     System.exit(0);
   }

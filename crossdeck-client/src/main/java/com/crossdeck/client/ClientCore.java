@@ -23,6 +23,7 @@ import com.crossdeck.client.internal.errors.InAppClassifier;
 import com.crossdeck.client.internal.http.ApiClient;
 import com.crossdeck.client.internal.http.GetRetries;
 import com.crossdeck.client.internal.http.TransportHolder;
+import com.crossdeck.client.internal.outbox.Outbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -63,6 +64,8 @@ final class ClientCore {
   final TransportHolder transport;
   final Lazy<RuntimeContext> runtime;
   final DeliveryPipeline delivery;
+  // The transactional outbox, when the builder was given one; null otherwise.
+  private final Outbox outbox;
   final Heartbeat heartbeat;
   final ErrorCapture errors;
   final SuperProperties superProperties;
@@ -94,6 +97,9 @@ final class ClientCore {
     EventEncoder encoder = new EventEncoder();
     this.superProperties = new SuperProperties(encoder);
     this.breadcrumbs = new BreadcrumbRing(config.breadcrumbsMaxSize(), config.clock());
+    Lazy<Envelope> queueEnvelope =
+        Lazy.of(() -> Envelope.forQueue(environment, config.appId(), runtime.get()));
+    this.outbox = config.outbox() == null ? null : outbox(config, queueEnvelope);
     this.delivery =
         new DeliveryPipeline(
             new DeliveryPipeline.Options(
@@ -111,9 +117,13 @@ final class ClientCore {
             superProperties,
             api,
             transport,
-            Lazy.of(() -> Envelope.forQueue(environment, config.appId(), runtime.get())),
+            queueEnvelope,
             stats,
-            listeners);
+            listeners,
+            outbox);
+    if (outbox != null) {
+      outbox.connect(delivery);
+    }
     this.heartbeat = new Heartbeat(new GetRetries(api, config.clock()), stats, config.secretKey());
     this.identities = Lazy.of(() -> new IdentityLinker(api, encoder));
     this.bulkIngest =
@@ -158,6 +168,22 @@ final class ClientCore {
     } catch (RuntimeException e) {
       log().debug("Crossdeck could not queue its sdk.boot event", e);
     }
+  }
+
+  private Outbox outbox(ClientConfig config, Lazy<Envelope> queueEnvelope) {
+    return new Outbox(
+        config.outbox(),
+        new Outbox.Settings(
+            config.secretKey().environment(),
+            config.appId(),
+            config.clock(),
+            config.batchSize(),
+            config.flushInterval(),
+            config.timeout()),
+        config.random(),
+        queueEnvelope,
+        stats,
+        listeners);
   }
 
   private ErrorCapture errorCapture(ClientConfig config) {
@@ -210,6 +236,10 @@ final class ClientCore {
     }
   }
 
+  boolean isDurable() {
+    return outbox != null;
+  }
+
   /** A snapshot of the parts' state; reads memory only. */
   Diagnostics diagnostics() {
     Diagnostics.Delivery state =
@@ -252,7 +282,8 @@ final class ClientCore {
             host.region(),
             host.serviceName(),
             host.serviceVersion(),
-            host.javaVersion()));
+            host.javaVersion()),
+        outbox == null ? Diagnostics.Outbox.DISABLED : outbox.diagnostics());
   }
 
   private static Instant instant(long epochMillis) {

@@ -81,6 +81,15 @@ public final class CrossdeckServer implements AutoCloseable {
         .build();
   }
 
+  /**
+   * Whether tracked events are kept in a transactional outbox in the application's database ({@link
+   * CrossdeckServerBuilder#outbox}) rather than in memory; an event tracked inside a transaction
+   * the outbox joins is then written in that transaction.
+   */
+  public boolean isDurable() {
+    return core.isDurable();
+  }
+
   /** Whether this client sends anything; false only for {@link #disabled()} clients. */
   public boolean isEnabled() {
     return enabled;

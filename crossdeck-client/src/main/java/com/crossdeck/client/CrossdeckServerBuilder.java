@@ -1,9 +1,14 @@
 package com.crossdeck.client;
 
+import static com.crossdeck.client.internal.OptionChecks.invalid;
+import static com.crossdeck.client.internal.OptionChecks.requireDuration;
+import static com.crossdeck.client.internal.OptionChecks.requireRange;
+
 import com.crossdeck.client.internal.ClientConfig;
 import com.crossdeck.client.internal.SecretKey;
 import com.crossdeck.client.internal.http.DefaultTransport;
 import com.crossdeck.client.internal.http.TransportHolder;
+import com.crossdeck.client.outbox.OutboxOptions;
 import com.crossdeck.client.transport.JdkHttpTransport;
 import com.crossdeck.client.transport.OkHttpTransport;
 import com.crossdeck.client.transport.Transport;
@@ -105,6 +110,7 @@ public final class CrossdeckServerBuilder {
   private EntitlementStore entitlementStore;
   private int breadcrumbsMaxSize = DEFAULT_BREADCRUMBS_MAX_SIZE;
   private boolean breadcrumbsFromEvents;
+  private OutboxOptions outbox;
 
   CrossdeckServerBuilder(String secretKey) {
     this.secretKey = secretKey;
@@ -373,6 +379,19 @@ public final class CrossdeckServerBuilder {
     return this;
   }
 
+  /**
+   * Delivers through a transactional outbox in the application's database instead of the in-memory
+   * queue, so that tracked events survive {@code kill -9} and the loss of the machine, and an event
+   * tracked in a transaction is stored if and only if the transaction commits; see {@link
+   * OutboxOptions}. Off by default. {@link #build()} then connects to the database (and creates the
+   * outbox tables if they are missing); should the database be unreachable, it starts anyway,
+   * queues events in memory and keeps trying.
+   */
+  public CrossdeckServerBuilder outbox(OutboxOptions outbox) {
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    return this;
+  }
+
   /** Marks the client as one that sends nothing; see {@link CrossdeckServer#disabled()}. */
   CrossdeckServerBuilder disabled() {
     this.enabled = false;
@@ -451,7 +470,8 @@ public final class CrossdeckServerBuilder {
             entitlementCacheMaxCustomers,
             entitlementStore,
             breadcrumbsMaxSize,
-            breadcrumbsFromEvents);
+            breadcrumbsFromEvents,
+            enabled ? outbox : null);
     return new CrossdeckServer(config, enabled);
   }
 
@@ -483,34 +503,10 @@ public final class CrossdeckServerBuilder {
     return invalid("baseUrl must be an http or https URL, got '" + url + "'");
   }
 
-  private static void requireRange(String option, long value, long min, long max, String unit) {
-    if (value < min || value > max) {
-      throw invalid(option + " must be between " + min + " and " + max + unit + ", got " + value);
-    }
-  }
-
-  private static void requireDuration(String option, Duration value, Duration min, Duration max) {
-    if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw invalid(
-          option
-              + " must be between "
-              + min.toMillis()
-              + " ms and "
-              + max.toMillis()
-              + " ms, got "
-              + (value == null ? "null" : value.toMillis() + " ms"));
-    }
-  }
-
   private static void require(boolean condition, String message) {
     if (!condition) {
       throw invalid(message);
     }
-  }
-
-  private static CrossdeckException invalid(String message) {
-    return new CrossdeckException(
-        ErrorCodes.TYPE_CONFIGURATION, ErrorCodes.INVALID_OPTION, message);
   }
 
   private static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package com.crossdeck.client;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,12 @@ import java.util.Map;
  * is in progress (and always after {@code close()} returned), since the counters are read one after
  * another while the sender works.
  *
+ * <p>With an {@linkplain Outbox outbox}, events it holds are counted as held there: {@code accepted
+ * == sent + droppedTotal + queue().held() + outbox().depth()} for a single process whose table
+ * started empty, once the depth has been measured after the last change ({@code flush()} and {@code
+ * close()} measure it). The table is shared by every instance and outlives the process, so in
+ * general the identity holds for the sums over every process that used the table.
+ *
  * @param sdkVersion this SDK's version
  * @param baseUrl the API root events are sent to
  * @param maskedSecretKey the secret key's environment prefix and last characters, e.g. {@code
@@ -24,6 +31,7 @@ import java.util.Map;
  * @param queue what is waiting to be sent
  * @param delivery what has been sent, dropped and rejected, and the current delivery state
  * @param host where the process runs
+ * @param outbox the transactional outbox, {@link Outbox#DISABLED} when the client has none
  */
 public record Diagnostics(
     String sdkVersion,
@@ -33,7 +41,8 @@ public record Diagnostics(
     String transport,
     Queue queue,
     Delivery delivery,
-    Host host) {
+    Host host,
+    Outbox outbox) {
 
   /**
    * The queue.
@@ -131,6 +140,105 @@ public record Diagnostics(
       String serviceVersion,
       String javaVersion) {}
 
+  /**
+   * The transactional outbox. Depth, bytes and age describe the table, shared by every instance, as
+   * last measured by this process's relay; the counters are this process's.
+   *
+   * @param enabled whether the client delivers through an outbox
+   * @param ready whether the outbox is set up and takes events; false while its database could not
+   *     be reached since startup (events are queued in memory meanwhile, counted as fallbacks)
+   * @param table the outbox table, or {@code null} when disabled
+   * @param database the database product and version, or {@code null} until connected
+   * @param depth rows waiting in the table: as of {@code checkedAt}, adjusted by the rows this
+   *     process wrote and deleted since
+   * @param bytes bytes of the events those rows hold
+   * @param oldestAge how long the oldest waiting row had waited at {@code checkedAt}; zero when
+   *     none
+   * @param checkedAt when depth, bytes and age were measured; {@code null} before the first time
+   * @param written events this process wrote to the table (in a transaction: once it committed)
+   * @param rolledBack events tracked in transactions that rolled back: never written, never counted
+   *     as accepted
+   * @param fallbacks events the outbox could not take (the database failed or was unreachable, or
+   *     the event was too large for any request), queued in memory instead
+   * @param movedAside rows the server refused for good, moved to the rejected table by this process
+   *     (their drops are counted in {@link Delivery#dropped()})
+   * @param relayLag how long the events of the last batch this process's relay delivered had waited
+   *     since they were written; zero before the first
+   * @param relayFailures database operations of this process's relay that failed and were retried
+   * @param takenOver rows this process's relay had claimed that another instance claimed after the
+   *     claim ran out (this process stalled beyond the lease): each may have been sent twice, and
+   *     the server's deduplication by event id stored it once. Zero in normal operation
+   * @param lastError the last database error of the outbox, {@code null} after a success
+   */
+  public record Outbox(
+      boolean enabled,
+      boolean ready,
+      String table,
+      String database,
+      long depth,
+      long bytes,
+      Duration oldestAge,
+      Instant checkedAt,
+      long written,
+      long rolledBack,
+      long fallbacks,
+      long movedAside,
+      Duration relayLag,
+      long relayFailures,
+      long takenOver,
+      String lastError) {
+
+    /** A client without an outbox. */
+    public static final Outbox DISABLED =
+        new Outbox(
+            false,
+            false,
+            null,
+            null,
+            0,
+            0,
+            Duration.ZERO,
+            null,
+            0,
+            0,
+            0,
+            0,
+            Duration.ZERO,
+            0,
+            0,
+            null);
+
+    /**
+     * The entries of {@link Diagnostics#toMap()}: durations in milliseconds, the time as ISO-8601
+     * text, absent values left out.
+     */
+    Map<String, Object> toMap() {
+      Map<String, Object> map = new LinkedHashMap<>();
+      map.put("ready", ready);
+      map.put("table", table);
+      putIfPresent(map, "database", database);
+      map.put("depth", depth);
+      map.put("bytes", bytes);
+      map.put("oldestAgeMs", oldestAge.toMillis());
+      putIfPresent(map, "checkedAt", checkedAt == null ? null : checkedAt.toString());
+      map.put("written", written);
+      map.put("rolledBack", rolledBack);
+      map.put("fallbacks", fallbacks);
+      map.put("movedAside", movedAside);
+      map.put("relayLagMs", relayLag.toMillis());
+      map.put("relayFailures", relayFailures);
+      map.put("takenOver", takenOver);
+      putIfPresent(map, "lastError", lastError);
+      return map;
+    }
+
+    private static void putIfPresent(Map<String, Object> map, String key, Object value) {
+      if (value != null) {
+        map.put(key, value);
+      }
+    }
+  }
+
   /** A flat, ordered view with string keys, convenient for health endpoints and logs. */
   public Map<String, Object> toMap() {
     Map<String, Object> map = new LinkedHashMap<>();
@@ -160,6 +268,9 @@ public record Diagnostics(
     map.put("failure", delivery.failure());
     map.put("listenerFailures", delivery.listenerFailures());
     map.put("closed", delivery.closed());
+    if (outbox.enabled()) {
+      map.put("outbox", outbox.toMap());
+    }
     return map;
   }
 }

@@ -5,7 +5,10 @@ package com.crossdeck.client;
  * these reasons, logged, and reported to {@link CrossdeckListener#onEventsDropped}.
  */
 public enum DropReason {
-  /** The queue hit {@code maxQueueSize} or {@code maxQueueBytes}; the oldest events made room. */
+  /**
+   * The queue hit {@code maxQueueSize} or {@code maxQueueBytes}, or the outbox its {@code maxRows}
+   * or {@code maxBytes}; the oldest events made room.
+   */
   QUEUE_FULL("queue_full"),
   /** The server rejected the batch permanently (a 4xx other than 408, 426 and 429). */
   REJECTED_BY_SERVER("rejected_by_server"),
@@ -13,6 +16,8 @@ public enum DropReason {
   INVALID_EVENT("invalid_event"),
   /** A single event was too large for the server (413). */
   TOO_LARGE("too_large"),
+  /** Events waited in the outbox longer than its {@code maxAge} and were deleted undelivered. */
+  EXPIRED("expired"),
   /** The client was closed before the events could be delivered. */
   SHUTDOWN("shutdown"),
   /**

@@ -80,6 +80,12 @@ public final class ErrorCodes {
    */
   public static final String CLIENT_FAILED = "client_failed";
 
+  /**
+   * An event tracked inside a transaction was refused because the transaction already holds the
+   * most events the outbox keeps for one transaction until it commits.
+   */
+  public static final String OUTBOX_TRANSACTION_FULL = "outbox_transaction_full";
+
   /** An event's timestamp is outside the range the API can carry. */
   public static final String INVALID_TIMESTAMP = "invalid_timestamp";
 
@@ -97,6 +103,12 @@ public final class ErrorCodes {
 
   /** A 2xx response whose body was not the JSON the SDK expected. */
   public static final String INVALID_JSON_RESPONSE = "invalid_json_response";
+
+  /**
+   * The {@code Idempotency-Key} of a request was already used with a different body (HTTP 400); the
+   * SDK resends the events under a new key.
+   */
+  public static final String IDEMPOTENCY_KEY_IN_USE = "idempotency_key_in_use";
 
   /** The server no longer accepts this SDK version (HTTP 426). */
   public static final String SDK_VERSION_UNSUPPORTED = "sdk_version_unsupported";

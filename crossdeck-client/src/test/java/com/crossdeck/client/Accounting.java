@@ -7,12 +7,19 @@ final class Accounting {
 
   private Accounting() {}
 
-  /** Asserts {@code accepted = sent + dropped (every reason) + held (queued or in flight)}. */
+  /**
+   * Asserts {@code accepted = sent + dropped (every reason) + held (queued or in flight, in memory
+   * or in the outbox's table)}.
+   */
   static void assertBalances(CrossdeckServer client) {
     Diagnostics diagnostics = client.diagnostics();
     Diagnostics.Delivery delivery = diagnostics.delivery();
     assertThat(delivery.accepted())
         .as("accepted = sent + dropped + held in %s", diagnostics.toMap())
-        .isEqualTo(delivery.sent() + delivery.droppedTotal() + diagnostics.queue().held());
+        .isEqualTo(
+            delivery.sent()
+                + delivery.droppedTotal()
+                + diagnostics.queue().held()
+                + diagnostics.outbox().depth());
   }
 }

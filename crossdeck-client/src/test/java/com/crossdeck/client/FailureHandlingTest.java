@@ -88,6 +88,22 @@ class FailureHandlingTest extends MockServerTest {
   }
 
   @Test
+  void resendsTheSameEventsUnderANewKeyWhenTheServerSaysTheKeyCarriedAnotherBody() {
+    dispatcher.thenError(400, "invalid_request_error", "idempotency_key_in_use");
+    CrossdeckServer client = client(options -> options.eventFlushBatchSize(1).listener(listener));
+
+    client.track(userEvent("only"));
+    RecordedBatch refused = nextBatch();
+    RecordedBatch resent = nextBatch();
+
+    assertThat(resent.eventNames()).containsExactly("only");
+    assertThat(resent.idempotencyKey()).isNotEqualTo(refused.idempotencyKey());
+    await().until(() -> client.diagnostics().delivery().sent() == 1);
+    assertThat(client.diagnostics().delivery().droppedTotal()).isZero();
+    assertThat(listener.dropped).isEmpty();
+  }
+
+  @Test
   void bisectsABatchRefusedWith400WithoutAnIndexUntilTheBadEventIsDroppedAlone() {
     server.setDispatcher(
         new mockwebserver3.Dispatcher() {

@@ -4,26 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crossdeck.emulator.CrossdeckEmulator;
 import com.crossdeck.emulator.StoredEvent;
-import com.jayway.jsonpath.JsonPath;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,13 +25,10 @@ import org.junit.jupiter.api.Test;
 class PackagedJarShutdownIT {
 
   static final int BURST = 60;
-  static final Path JAR = Path.of("target", "sample-app.jar");
   static final Path LOG = Path.of("target", "packaged-jar-shutdown.log");
-  static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
 
   CrossdeckEmulator emulator;
-  Process app;
-  Thread logCopier;
+  PackagedJar app;
 
   @BeforeEach
   void startEmulator() {
@@ -52,17 +37,25 @@ class PackagedJarShutdownIT {
 
   @AfterEach
   void stopEverything() throws InterruptedException {
-    if (app != null && app.isAlive()) {
-      app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    if (app != null) {
+      app.close();
     }
     emulator.close();
   }
 
   @Test
   void deliversEveryQueuedEventWhenTheJarIsStoppedWithSigterm() throws Exception {
-    assertThat(JAR).as("built by `mvn package`").exists();
-    int port = launch();
-    SampleHttp http = new SampleHttp(port);
+    app =
+        PackagedJar.launch(
+            LOG,
+            "--crossdeck.secret-key=" + CrossdeckEmulator.TEST_SECRET_KEY,
+            "--crossdeck.base-url=" + emulator.baseUrl(),
+            "--crossdeck.boot-heartbeat=false",
+            // Events stay queued until shutdown: no timer, no full batch.
+            "--crossdeck.event-flush-interval=PT10M",
+            "--crossdeck.event-flush-batch-size=100",
+            "--sample.renewals.interval=PT1H");
+    SampleHttp http = app.http();
 
     ExecutorService clients = Executors.newFixedThreadPool(8);
     List<Future<Integer>> responses;
@@ -80,16 +73,12 @@ class PackagedJarShutdownIT {
     }
 
     // Every request tracked before answering, and nothing is sent before ten minutes pass.
-    assertThat(metric(http, "crossdeck.events.queued")).isEqualTo(BURST);
-    assertThat(metric(http, "crossdeck.queue.size")).isEqualTo(BURST);
+    assertThat(app.metric("crossdeck.events.queued")).isEqualTo(BURST);
+    assertThat(app.metric("crossdeck.queue.size")).isEqualTo(BURST);
     assertThat(emulator.storedEventCount()).isZero();
 
-    // SIGTERM, as `docker stop` or Kubernetes sends it. Through the handle: Process.destroy()
-    // would also close the pipe the app's shutdown log is read from.
-    assertThat(app.toHandle().destroy()).isTrue();
-    assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
-    logCopier.join(TimeUnit.SECONDS.toMillis(10));
-    assertThat(Files.readString(LOG)).contains("Graceful shutdown complete");
+    app.stop();
+    assertThat(app.log()).contains("Graceful shutdown complete");
 
     List<StoredEvent> stored = emulator.awaitEvents(BURST, Duration.ofSeconds(10));
     assertThat(stored).hasSize(BURST);
@@ -109,58 +98,5 @@ class PackagedJarShutdownIT {
                         "{\"cartValue\":" + visitor + ",\"items\":[\"sku_" + visitor + "\"]}")
                     .header("X-Anon-Id", "anon_burst_" + visitor))
             .statusCode();
-  }
-
-  /** Starts the jar and returns its HTTP port once it is serving. */
-  private int launch() throws Exception {
-    app =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1",
-                "-jar",
-                JAR.toString(),
-                "--server.port=0",
-                "--crossdeck.secret-key=" + CrossdeckEmulator.TEST_SECRET_KEY,
-                "--crossdeck.base-url=" + emulator.baseUrl(),
-                "--crossdeck.boot-heartbeat=false",
-                // Events stay queued until shutdown: no timer, no full batch.
-                "--crossdeck.event-flush-interval=PT10M",
-                "--crossdeck.event-flush-batch-size=100",
-                "--sample.renewals.interval=PT1H")
-            .redirectErrorStream(true)
-            .start();
-    CompletableFuture<Integer> port = new CompletableFuture<>();
-    logCopier = new Thread(() -> copyLog(port), "sample-app-log");
-    logCopier.setDaemon(true);
-    logCopier.start();
-    return port.get(90, TimeUnit.SECONDS);
-  }
-
-  /** Copies the app's output to {@link #LOG}, completing {@code port} when Tomcat has started. */
-  private void copyLog(CompletableFuture<Integer> port) {
-    try (BufferedReader lines =
-            new BufferedReader(
-                new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
-        PrintWriter log = new PrintWriter(Files.newBufferedWriter(LOG, StandardCharsets.UTF_8))) {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-        log.println(line);
-        log.flush();
-        Matcher started = STARTED.matcher(line);
-        if (started.find()) {
-          port.complete(Integer.parseInt(started.group(1)));
-        }
-      }
-      port.completeExceptionally(new IllegalStateException("the app exited; see " + LOG));
-    } catch (IOException e) {
-      port.completeExceptionally(new UncheckedIOException(e));
-    }
-  }
-
-  /** A Crossdeck meter's value, read from the app's actuator as an admin. */
-  private static long metric(SampleHttp http, String name) {
-    HttpResponse<String> response =
-        http.send(SampleHttp.as("ada", "lovelace", http.get("/actuator/metrics/" + name)));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return JsonPath.<Double>read(response.body(), "$.measurements[0].value").longValue();
   }
 }

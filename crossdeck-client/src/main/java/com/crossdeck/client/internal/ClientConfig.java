@@ -6,6 +6,7 @@ import com.crossdeck.client.CrossdeckListener;
 import com.crossdeck.client.EntitlementStore;
 import com.crossdeck.client.ErrorBeforeSendHook;
 import com.crossdeck.client.IdentityHint;
+import com.crossdeck.client.outbox.OutboxOptions;
 import com.crossdeck.client.transport.Transport;
 import java.time.Duration;
 import java.util.List;
@@ -51,6 +52,7 @@ import java.util.random.RandomGenerator;
  * @param entitlementStore the durable entitlement store, or {@code null}
  * @param breadcrumbsMaxSize the most breadcrumbs kept for error reports
  * @param breadcrumbsFromEvents whether every tracked event also leaves a breadcrumb
+ * @param outbox the transactional outbox's options, or {@code null} for none
  */
 public record ClientConfig(
     SecretKey secretKey,
@@ -85,4 +87,5 @@ public record ClientConfig(
     int entitlementCacheMaxCustomers,
     EntitlementStore entitlementStore,
     int breadcrumbsMaxSize,
-    boolean breadcrumbsFromEvents) {}
+    boolean breadcrumbsFromEvents,
+    OutboxOptions outbox) {}

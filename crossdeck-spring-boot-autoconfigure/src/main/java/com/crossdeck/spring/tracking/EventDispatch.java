@@ -15,6 +15,14 @@ interface EventDispatch {
   void dispatch(Runnable track);
 
   /**
+   * Runs {@code track}, the event of a call that failed, now or later; by default as {@link
+   * #dispatch} would.
+   */
+  default void dispatchFailure(Runnable track) {
+    dispatch(track);
+  }
+
+  /**
    * Takes the decision now, on the calling thread, for an event whose content is known only later
    * (an asynchronous result): the returned dispatch may be used from any thread.
    */

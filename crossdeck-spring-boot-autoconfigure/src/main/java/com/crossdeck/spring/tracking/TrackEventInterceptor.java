@@ -27,9 +27,11 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The advice behind {@link TrackEvent}: lets the method run, then builds the event and hands it to
- * the client, after the current transaction commits when there is one. A plain result is tracked on
- * the calling thread as the method returns; a {@code CompletionStage}, {@code Mono} or {@code Flux}
- * when it completes successfully (see {@link TrackEvent} for what {@code #result} is then).
+ * the client, after the current transaction commits when there is one; or, when the client keeps
+ * events in a transactional outbox, at once, so the outbox writes it in the transaction. A plain
+ * result is tracked on the calling thread as the method returns; a {@code CompletionStage}, {@code
+ * Mono} or {@code Flux} when it completes successfully (see {@link TrackEvent} for what {@code
+ * #result} is then).
  *
  * <p>It never changes the method's outcome: the original result is returned (a {@code Mono} or
  * {@code Flux} as one emitting the same signals) and the original exception rethrown, whatever
@@ -52,7 +54,9 @@ public final class TrackEventInterceptor implements MethodInterceptor {
   private final ObjectProvider<CrossdeckServer> client;
   private final ObjectProvider<CrossdeckIdentity> identity;
   private final TrackEventEvaluator evaluator;
-  private final EventDispatch dispatch;
+  private final EventDispatch afterCommit;
+  private final EventDispatch inTransaction;
+  private volatile @Nullable Boolean durableClient;
   private final @Nullable ReactiveResults reactive;
   private final Map<MethodClassKey, Optional<TrackedMethod>> targets = new ConcurrentHashMap<>();
   private final Set<Method> loggedFailures = ConcurrentHashMap.newKeySet();
@@ -77,10 +81,10 @@ public final class TrackEventInterceptor implements MethodInterceptor {
         beanFactory instanceof ConfigurableBeanFactory configurable
             ? configurable.getBeanClassLoader()
             : getClass().getClassLoader();
-    this.dispatch =
-        ClassUtils.isPresent(TRANSACTION_SYNCHRONIZATION, classLoader)
-            ? new AfterCommitDispatch()
-            : EventDispatch.IMMEDIATE;
+    boolean transactions = ClassUtils.isPresent(TRANSACTION_SYNCHRONIZATION, classLoader);
+    this.afterCommit = transactions ? new AfterCommitDispatch() : EventDispatch.IMMEDIATE;
+    this.inTransaction =
+        transactions ? new InTransactionDispatch(afterCommit) : EventDispatch.IMMEDIATE;
     this.reactive =
         ClassUtils.isPresent(REACTOR, classLoader) ? new ReactiveResults(classLoader) : null;
   }
@@ -143,7 +147,7 @@ public final class TrackEventInterceptor implements MethodInterceptor {
         invocation.getThis(),
         invocation.getArguments(),
         () -> identity.getObject().hint().orElse(null),
-        dispatch);
+        dispatch());
   }
 
   /**
@@ -160,7 +164,20 @@ public final class TrackEventInterceptor implements MethodInterceptor {
         invocation.getThis(),
         invocation.getArguments(),
         fixed,
-        dispatch.decidedNow());
+        dispatch().decidedNow());
+  }
+
+  /**
+   * After the commit for a client that queues in memory; at once, in the transaction, for a durable
+   * one, whose outbox writes the event with the business data.
+   */
+  private EventDispatch dispatch() {
+    Boolean durable = durableClient;
+    if (durable == null) {
+      durable = client.getObject().isDurable();
+      durableClient = durable;
+    }
+    return durable ? inTransaction : afterCommit;
   }
 
   Event evaluate(

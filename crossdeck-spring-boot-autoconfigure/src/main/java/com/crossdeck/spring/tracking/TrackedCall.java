@@ -77,7 +77,12 @@ final class TrackedCall {
                   cause == null ? result : null,
                   cause),
               identity);
-      dispatch.dispatch(() -> owner.send(event, tracked.method()));
+      Runnable send = () -> owner.send(event, tracked.method());
+      if (cause == null) {
+        dispatch.dispatch(send);
+      } else {
+        dispatch.dispatchFailure(send);
+      }
     } catch (RuntimeException | LinkageError e) {
       // LinkageError: an expression can reach a class that is missing at run time. Either way the
       // caller gets the method's own outcome.

@@ -10,9 +10,10 @@ import java.util.List;
  * @param events the encoded events, oldest first
  * @param idempotencyKey the {@code Idempotency-Key} for every attempt of this batch
  */
-record Batch(List<byte[]> events, String idempotencyKey) {
+public record Batch(List<byte[]> events, String idempotencyKey) {
 
-  int size() {
+  /** The number of events. */
+  public int size() {
     return events.size();
   }
 }

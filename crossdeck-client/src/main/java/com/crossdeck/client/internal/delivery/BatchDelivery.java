@@ -13,10 +13,11 @@ import java.util.function.Supplier;
  * One attempt at delivering one batch: assembles its body, sends it under the batch's {@code
  * Idempotency-Key} through {@link ApiClient}, and lets {@link DeliveryOutcomes} decide what follows
  * (done, retry after a delay, resend parts, drop, park, or give up on the transport). It knows
- * nothing of where batches come from, so any holder of batches can deliver through it. Not
- * thread-safe: it reuses one body buffer.
+ * nothing of where batches come from, so any holder of batches can deliver through it: the sender
+ * thread for the in-memory queue, the outbox relay for rows of the database. Not thread-safe: it
+ * reuses one body buffer, and its outcomes keep the backoff state of one sender.
  */
-final class BatchDelivery {
+public final class BatchDelivery {
 
   private final ApiClient api;
   private final DeliveryOutcomes outcomes;
@@ -36,7 +37,8 @@ final class BatchDelivery {
    * @param envelope the envelope its events are sent in
    * @param newKey mints idempotency keys for batches whose content changes
    */
-  DeliveryOutcomes.Decision attempt(Batch batch, Envelope envelope, Supplier<String> newKey) {
+  public DeliveryOutcomes.Decision attempt(
+      Batch batch, Envelope envelope, Supplier<String> newKey) {
     long start = clock.nanoTime();
     ApiOutcome outcome =
         api.post(

@@ -33,10 +33,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>It cannot die silently.</b> The loop survives anything thrown below it (recorded, logged,
  * retried after a short pause). It stops only when closed, or when it truly cannot continue: the
- * transport cannot be created or cannot run, or the loop failed {@value #MAX_CONSECUTIVE_ERRORS}
- * times in a row. Then the client is <em>failed</em>: the reason is recorded, the queue is closed
- * (so {@code track()} refuses with {@code client_failed}), and everything still held is dropped and
- * counted with reason {@code client_failed}, completing every waiting flush.
+ * transport cannot be created or cannot run (found by this thread or, through {@link #fail}, by the
+ * outbox relay), or the loop failed {@value #MAX_CONSECUTIVE_ERRORS} times in a row. Then the
+ * client is <em>failed</em>: the reason is recorded, the queue is closed (so {@code track()}
+ * refuses with {@code client_failed}), and everything still held is dropped and counted with reason
+ * {@code client_failed}, completing every waiting flush.
  */
 final class BatchSender {
 
@@ -76,6 +77,7 @@ final class BatchSender {
   private volatile boolean takingBatch;
   private volatile boolean closing;
   private volatile long closeDeadlineNanos = Long.MAX_VALUE;
+  private volatile String failureFromOutside;
 
   BatchSender(
       EventQueue queue,
@@ -135,6 +137,12 @@ final class BatchSender {
     return marker.future();
   }
 
+  /** Makes the loop stop and the client fail for {@code reason}, found by another thread. */
+  void fail(String reason) {
+    failureFromOutside = reason;
+    LockSupport.unpark(thread);
+  }
+
   /** Stops the loop once everything is sent or the deadline passes, whichever comes first. */
   void beginClose(long deadlineNanos) {
     closeDeadlineNanos = deadlineNanos;
@@ -186,6 +194,9 @@ final class BatchSender {
     int errorsInARow = 0;
     while (true) {
       try {
+        if (failureFromOutside != null) {
+          return failureFromOutside;
+        }
         outcomes.reportEvictions(queue.takeEvictedCount(), queue.maxEvents(), queue.maxBytes());
         if (unsent.isEmpty()) {
           markers.completeReached(true, pending(), clock.nanoTime());
@@ -319,7 +330,7 @@ final class BatchSender {
 
   /** Re-checked after announcing the sleep, so a producer's wake-up can never be missed. */
   private boolean hasNewWork(long deadlineNanos, Wake wakeOn) {
-    if (closeDeadlineNanos < deadlineNanos) {
+    if (closeDeadlineNanos < deadlineNanos || failureFromOutside != null) {
       return true;
     }
     return switch (wakeOn) {

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>2xx: delivered.
  *   <li>426: park; events are held and sending stops (a newer SDK is required).
+ *   <li>400 {@code idempotency_key_in_use}: the key already carried another body (a batch the
+ *       outbox relay re-formed after a restart); resend the same events under a new key.
  *   <li>400 naming an event's index: drop that event, resend the rest under a new key.
  *   <li>400 naming no event, and 413: split the batch in two, each half under a new key, until the
  *       offending event stands alone; then drop it ({@code rejected_by_server}, {@code too_large}).
@@ -33,23 +35,42 @@ import org.slf4j.LoggerFactory;
  *   <li>a transport that cannot run: the client cannot deliver anything, and fails.
  * </ul>
  *
- * Used only by the thread that delivers.
+ * Used only by the thread that delivers; each delivering thread has its own, since it keeps the
+ * backoff state of its sender.
  */
-final class DeliveryOutcomes {
+public final class DeliveryOutcomes {
 
   /**
-   * What follows an attempt.
+   * What follows an attempt. The events of the batch that are in no {@link #resend()} batch are
+   * resolved: dropped when {@link #rejection()} is set, otherwise delivered.
    *
    * @param resend batches to put back at the front of the line, in order
    * @param delay how long to wait before the next attempt
    * @param clientFailure why the client cannot deliver at all, or {@code null}
+   * @param rejection why the events this decision resolved were dropped, or {@code null} when they
+   *     were delivered (or none were resolved)
    */
-  record Decision(List<Batch> resend, Duration delay, String clientFailure) {
+  public record Decision(
+      List<Batch> resend, Duration delay, String clientFailure, Rejection rejection) {
 
     static Decision next(List<Batch> resend, Duration delay) {
-      return new Decision(resend, delay, null);
+      return new Decision(resend, delay, null, null);
+    }
+
+    static Decision dropping(List<Batch> resend, Rejection rejection) {
+      return new Decision(resend, Duration.ZERO, null, rejection);
     }
   }
+
+  /**
+   * Why the server refused events for good.
+   *
+   * @param reason the drop reason they were counted under
+   * @param status the HTTP status
+   * @param code the error code of the response
+   * @param message the error message of the response
+   */
+  public record Rejection(DropReason reason, int status, String code, String message) {}
 
   /**
    * The logger, looked up when something is logged: setting up the logging system costs up to 100
@@ -98,7 +119,7 @@ final class DeliveryOutcomes {
       return delivered(batch, took);
     }
     if (outcome instanceof ApiOutcome.Unavailable unavailable) {
-      return new Decision(List.of(batch), Duration.ZERO, unavailable.error().getMessage());
+      return new Decision(List.of(batch), Duration.ZERO, unavailable.error().getMessage(), null);
     }
     if (outcome instanceof ApiOutcome.Retryable retryable) {
       return retry(batch, retryable.error());
@@ -107,6 +128,9 @@ final class DeliveryOutcomes {
     int status = failure.status();
     if (status == 426 || ErrorCodes.SDK_VERSION_UNSUPPORTED.equals(failure.code())) {
       return park(batch, failure);
+    }
+    if (status == 400 && ErrorCodes.IDEMPOTENCY_KEY_IN_USE.equals(failure.code())) {
+      return rekey(batch, failure, newKey);
     }
     if (status == 400 && namesAnEventOf(batch, failure)) {
       return batch.size() > 1
@@ -145,8 +169,8 @@ final class DeliveryOutcomes {
       log()
           .error(
               "Crossdeck PARKED event delivery: the server no longer accepts {}@{} (minimum version: {})."
-                  + " Events are held in memory, up to maxQueueSize, until the application is"
-                  + " upgraded and restarted.",
+                  + " Events are held (in memory up to maxQueueSize, or in the outbox table) until"
+                  + " the application is upgraded and restarted.",
               SdkInfo.NAME,
               SdkInfo.version(),
               minVersion == null ? "not given" : minVersion);
@@ -159,7 +183,7 @@ final class DeliveryOutcomes {
       Batch batch, int index, CrossdeckException failure, Supplier<String> newKey) {
     List<byte[]> rest = new ArrayList<>(batch.events());
     rest.remove(index);
-    recordPermanentDrop(1, DropReason.INVALID_EVENT, failure);
+    Rejection rejection = recordPermanentDrop(1, DropReason.INVALID_EVENT, failure);
     if (throttle.shouldLog("invalid_event:" + failure.code())) {
       log()
           .error(
@@ -170,7 +194,25 @@ final class DeliveryOutcomes {
               failure.getMessage(),
               rest.size());
     }
-    return Decision.next(List.of(new Batch(rest, newKey.get())), Duration.ZERO);
+    return Decision.dropping(List.of(new Batch(rest, newKey.get())), rejection);
+  }
+
+  /**
+   * Resends the events of a batch whose key the server had already seen with another body. This SDK
+   * mints a fresh key for every new batch, so it happens only to a batch the outbox relay re-formed
+   * under its persisted key (the rows were claimed again after a restart, and the envelope changed
+   * with an upgrade); the events themselves are fine.
+   */
+  private Decision rekey(Batch batch, CrossdeckException failure, Supplier<String> newKey) {
+    if (throttle.shouldLog("rekey")) {
+      log()
+          .warn(
+              "Crossdeck answered HTTP 400 {} for a batch of {} events: its key was already used"
+                  + " for another body. Resending the same events under a new key.",
+              failure.code(),
+              batch.size());
+    }
+    return Decision.next(List.of(new Batch(batch.events(), newKey.get())), Duration.ZERO);
   }
 
   /**
@@ -202,7 +244,7 @@ final class DeliveryOutcomes {
     if (failure.status() == 401) {
       stats.recordKeyRejected();
     }
-    recordPermanentDrop(batch.size(), reason, failure);
+    Rejection rejection = recordPermanentDrop(batch.size(), reason, failure);
     if (throttle.shouldLog("drop:" + failure.status() + ':' + failure.code())) {
       log()
           .error(
@@ -214,14 +256,15 @@ final class DeliveryOutcomes {
               failure.getMessage(),
               failure.status() == 401 ? " Check the secret key (crossdeck.secret-key)." : "");
     }
-    return Decision.next(List.of(), Duration.ZERO);
+    return Decision.dropping(List.of(), rejection);
   }
 
-  private void recordPermanentDrop(int count, DropReason reason, CrossdeckException failure) {
+  private Rejection recordPermanentDrop(int count, DropReason reason, CrossdeckException failure) {
     stats.recordDropped(reason, count, failure.getMessage());
     listeners.permanentFailure(
         new CrossdeckListener.PermanentFailure(failure.status(), failure.code(), count));
     listeners.eventsDropped(new CrossdeckListener.EventsDropped(count, reason));
+    return new Rejection(reason, failure.status(), failure.code(), failure.getMessage());
   }
 
   private Decision retry(Batch batch, CrossdeckException failure) {
@@ -243,7 +286,7 @@ final class DeliveryOutcomes {
       log()
           .warn(
               "Crossdeck delivery of {} event(s) failed ({}, attempt {}); retrying in {} ms with the same"
-                  + " idempotency key. Events stay queued in memory.",
+                  + " idempotency key. The events are kept until then.",
               batch.size(),
               failure.getMessage(),
               attempt,

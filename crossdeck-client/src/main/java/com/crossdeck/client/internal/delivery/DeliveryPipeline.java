@@ -26,18 +26,21 @@ import java.util.random.RandomGenerator;
 /**
  * The delivery room's front door: it wires its own parts (the queue, the intake, the sender thread
  * and what decides the fate of each batch), and implements {@code flush} and {@code close} on top
- * of them. Thread-safe.
+ * of them, over the {@link DurableQueue} too when the client has one. Thread-safe.
  */
 public final class DeliveryPipeline {
 
   private static final Duration SENDER_STOP_GRACE = Duration.ofMillis(100);
 
   private final DeliveryStats stats;
+  private final Listeners listeners;
+  private final ApiClient api;
   private final CrossdeckClock clock;
   private final TransportHolder transport;
   private final EventQueue queue;
   private final BatchSender sender;
   private final EventIntake intake;
+  private final DurableQueue durable;
   private final AtomicBoolean closeStarted = new AtomicBoolean();
   private final CompletableFuture<FlushResult> closeResult = new CompletableFuture<>();
 
@@ -52,6 +55,7 @@ public final class DeliveryPipeline {
    * @param envelope the batch envelope, built by the sender on its thread
    * @param stats the client's counters
    * @param listeners the client's listeners
+   * @param durable the durable queue offered each event first, or {@code null} for none
    */
   public DeliveryPipeline(
       Options options,
@@ -61,8 +65,12 @@ public final class DeliveryPipeline {
       TransportHolder transport,
       Lazy<Envelope> envelope,
       DeliveryStats stats,
-      Listeners listeners) {
+      Listeners listeners,
+      DurableQueue durable) {
     this.stats = stats;
+    this.listeners = listeners;
+    this.api = api;
+    this.durable = durable;
     this.clock = options.clock();
     this.transport = transport;
     this.queue = new EventQueue(options.maxQueueSize(), options.maxQueueBytes(), clock, stats);
@@ -85,6 +93,7 @@ public final class DeliveryPipeline {
         new EventIntake(
             encoder,
             queue,
+            durable,
             sender,
             stats,
             listeners,
@@ -123,9 +132,32 @@ public final class DeliveryPipeline {
       Consumer<Event> onQueued,
       String missingIdentityAdvice) {}
 
-  /** Starts the sender thread. */
+  /** Starts the sender thread, and the durable queue's. */
   public void start() {
     sender.start();
+    if (durable != null) {
+      durable.start();
+    }
+  }
+
+  /**
+   * Delivery by the same rules as the sender's, with its own backoff state, for another holder of
+   * batches (the outbox relay). Its outcomes are counted and reported like the sender's.
+   *
+   * @param random jitter and idempotency keys, for the one thread that will use it
+   */
+  public BatchDelivery newBatchDelivery(RandomGenerator random) {
+    return new BatchDelivery(
+        api, new DeliveryOutcomes(stats, listeners, RetryPolicy.DEFAULT, random, clock), clock);
+  }
+
+  /**
+   * Fails the client from outside the sender (the outbox relay found that nothing can be
+   * delivered): the sender stops, {@code track()} refuses with {@code client_failed}, and what the
+   * in-memory queue holds is dropped and counted.
+   */
+  public void fail(String reason) {
+    sender.fail(reason);
   }
 
   /** The {@code track()} path. */
@@ -138,10 +170,10 @@ public final class DeliveryPipeline {
     long start = clock.nanoTime();
     long sentBefore = stats.sent();
     long droppedBefore = stats.droppedTotal();
-    if (stats.parked() || sender.idle()) {
-      return new FlushResult(sender.idle(), 0, 0, sender.pending(), Duration.ZERO);
+    CompletableFuture<FlushResult> done = flushAsync();
+    if (done.isDone()) {
+      return done.join();
     }
-    CompletableFuture<FlushResult> done = sender.flush();
     try {
       return done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
@@ -156,6 +188,26 @@ public final class DeliveryPipeline {
 
   /** See {@code CrossdeckServer.flushAsync}. */
   public CompletableFuture<FlushResult> flushAsync() {
+    if (durable == null) {
+      return flushMemory();
+    }
+    long start = clock.nanoTime();
+    long sentBefore = stats.sent();
+    long droppedBefore = stats.droppedTotal();
+    // Both counters are the client's, so the result is read from them once both are done.
+    return flushMemory()
+        .thenCombine(
+            durable.flush(),
+            (memory, durableLeft) ->
+                new FlushResult(
+                    memory.completed() && durableLeft == 0,
+                    stats.sent() - sentBefore,
+                    stats.droppedTotal() - droppedBefore,
+                    memory.remaining() + durableLeft,
+                    Duration.ofNanos(clock.nanoTime() - start)));
+  }
+
+  private CompletableFuture<FlushResult> flushMemory() {
     if (stats.parked() || sender.idle()) {
       return CompletableFuture.completedFuture(
           new FlushResult(sender.idle(), 0, 0, sender.pending(), Duration.ZERO));
@@ -168,14 +220,15 @@ public final class DeliveryPipeline {
         false,
         stats.sent() - sentBefore,
         stats.droppedTotal() - droppedBefore,
-        sender.pending(),
+        sender.pending() + (durable == null ? 0 : durable.held()),
         Duration.ofNanos(clock.nanoTime() - startNanos));
   }
 
   /**
    * See {@code CrossdeckServer.close(Duration)}. Closes the queue first, so no event is accepted
    * after it; the sender then delivers what it holds until the deadline and drops the rest as
-   * {@code shutdown}, counted. Idempotent; concurrent callers share a result.
+   * {@code shutdown}, counted. The durable queue delivers until the same deadline, on its own
+   * thread, and keeps what is left. Idempotent; concurrent callers share a result.
    */
   public FlushResult close(Duration timeout) {
     if (!closeStarted.compareAndSet(false, true)) {
@@ -187,6 +240,7 @@ public final class DeliveryPipeline {
     long shutdownDropsBefore = stats.dropped(DropReason.SHUTDOWN);
     queue.close();
     sender.beginClose(start + timeout.toNanos());
+    long durableLeft = durable == null ? 0 : durable.close(start + timeout.toNanos());
     boolean stopped = false;
     try {
       stopped = sender.awaitTermination(timeout.plus(SENDER_STOP_GRACE));
@@ -195,7 +249,10 @@ public final class DeliveryPipeline {
     }
     transport.close();
     long remaining =
-        stopped ? stats.dropped(DropReason.SHUTDOWN) - shutdownDropsBefore : sender.pending();
+        durableLeft
+            + (stopped
+                ? stats.dropped(DropReason.SHUTDOWN) - shutdownDropsBefore
+                : sender.pending());
     FlushResult result =
         new FlushResult(
             remaining == 0,
@@ -205,6 +262,21 @@ public final class DeliveryPipeline {
             Duration.ofNanos(clock.nanoTime() - start));
     closeResult.complete(result);
     return result;
+  }
+
+  /**
+   * Queues an encoded event in memory, for a durable queue that took it but then could not keep it
+   * (a transaction's write failed at commit): the event is accepted here instead.
+   *
+   * @return false, accepting nothing, when the queue is closed
+   */
+  public boolean enqueue(byte[] encoded) {
+    int size = queue.offer(encoded);
+    if (size == EventQueue.REFUSED) {
+      return false;
+    }
+    sender.onEventQueued(size);
+    return true;
   }
 
   /** Whether {@code close} was called. */

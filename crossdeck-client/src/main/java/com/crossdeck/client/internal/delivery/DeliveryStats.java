@@ -52,6 +52,14 @@ public final class DeliveryStats {
   }
 
   /**
+   * Events a durable queue (the outbox) now holds: counted when they are safely in it, which for
+   * events written in the application's transaction is when that transaction committed.
+   */
+  public void recordAccepted(long events) {
+    accepted.add(events);
+  }
+
+  /**
    * A batch was delivered: clears the failure state.
    *
    * @return how many attempts had failed in a row before this success
@@ -80,7 +88,8 @@ public final class DeliveryStats {
     return consecutiveFailures;
   }
 
-  void recordDropped(DropReason reason, long count) {
+  /** Accepted events were dropped for {@code reason}. */
+  public void recordDropped(DropReason reason, long count) {
     dropped.get(reason).add(count);
   }
 

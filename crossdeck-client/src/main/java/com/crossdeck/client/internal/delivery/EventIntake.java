@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * getters) and may take as long as that code does. Then it is published: one non-blocking offer to
  * the queue, which either counts it in before the queue closes or refuses it, never anything in
  * between (see {@link EventQueue}). So a {@code track()} racing {@code close()} returns {@code
- * queued} only for an event the close will deliver or count as dropped.
+ * queued} only for an event the close will deliver or count as dropped. With a {@link DurableQueue}
+ * (the outbox), the event is offered to it first, and queued in memory only if it cannot take it.
  *
  * <p>Before that, the application's {@link BeforeSendHook} (if any) sees the event and may change
  * or drop it; a dropped event is counted as accepted and dropped at once, so the accounting
@@ -48,6 +49,7 @@ public final class EventIntake {
 
   private final EventEncoder encoder;
   private final EventQueue queue;
+  private final DurableQueue durable;
   private final BatchSender sender;
   private final DeliveryStats stats;
   private final Listeners listeners;
@@ -64,6 +66,7 @@ public final class EventIntake {
   EventIntake(
       EventEncoder encoder,
       EventQueue queue,
+      DurableQueue durable,
       BatchSender sender,
       DeliveryStats stats,
       Listeners listeners,
@@ -75,6 +78,7 @@ public final class EventIntake {
       String missingIdentityAdvice) {
     this.encoder = encoder;
     this.queue = queue;
+    this.durable = durable;
     this.sender = sender;
     this.stats = stats;
     this.listeners = listeners;
@@ -146,11 +150,24 @@ public final class EventIntake {
     if (encoding.truncated() || encoding.droppedKeys() > 0 || encoding.numbersAsStrings() > 0) {
       noteCoercion(event.name(), encoding);
     }
-    int size = queue.offer(encoded);
-    if (size == EventQueue.REFUSED) {
-      return refuseClosed(event);
+    DurableQueue.Offer offer =
+        durable == null ? DurableQueue.Offer.DECLINED : durable.offer(encoded);
+    if (offer == DurableQueue.Offer.REFUSED) {
+      return reject(
+          ErrorCodes.OUTBOX_TRANSACTION_FULL,
+          "Event '"
+              + event.name()
+              + "' was not tracked: its transaction already holds "
+              + durable.transactionLimit()
+              + ", the most the outbox keeps for one transaction until it commits.");
     }
-    sender.onEventQueued(size);
+    if (offer == DurableQueue.Offer.DECLINED) {
+      int size = queue.offer(encoded);
+      if (size == EventQueue.REFUSED) {
+        return refuseClosed(event);
+      }
+      sender.onEventQueued(size);
+    }
     if (onQueued != null) {
       onQueued.accept(event);
     }

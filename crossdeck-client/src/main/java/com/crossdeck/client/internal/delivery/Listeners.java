@@ -52,7 +52,8 @@ public final class Listeners {
     deliver("onFlushFailed", listener -> listener.onFlushFailed(event));
   }
 
-  void eventsDropped(CrossdeckListener.EventsDropped event) {
+  /** Tells every listener that accepted events were dropped. */
+  public void eventsDropped(CrossdeckListener.EventsDropped event) {
     deliver("onEventsDropped", listener -> listener.onEventsDropped(event));
   }
 

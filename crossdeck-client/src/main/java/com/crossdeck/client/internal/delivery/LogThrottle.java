@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * interval. Keeps a misbehaving caller or a long outage from flooding the application's logs while
  * still saying clearly, once, what is wrong.
  */
-final class LogThrottle {
+public final class LogThrottle {
 
   private final CrossdeckClock clock;
   private final long intervalNanos;
@@ -19,13 +19,13 @@ final class LogThrottle {
    * @param clock the time source
    * @param intervalNanos the quiet period per key; {@link Long#MAX_VALUE} means once ever
    */
-  LogThrottle(CrossdeckClock clock, long intervalNanos) {
+  public LogThrottle(CrossdeckClock clock, long intervalNanos) {
     this.clock = clock;
     this.intervalNanos = intervalNanos;
   }
 
   /** Whether a line for {@code key} should be written now; records it if so. */
-  boolean shouldLog(String key) {
+  public boolean shouldLog(String key) {
     long now = clock.nanoTime();
     boolean[] allowed = {false};
     lastLogged.compute(

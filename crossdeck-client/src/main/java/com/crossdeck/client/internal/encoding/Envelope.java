@@ -6,6 +6,7 @@ import com.crossdeck.client.transport.TransportRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,15 @@ public final class Envelope {
   /** The envelope of imported events, which carry no context (contract §a.5). */
   public static Envelope forIngest(String environment, String appId) {
     return new Envelope(environment, appId, new byte[] {'}'});
+  }
+
+  /**
+   * The envelope of events that are already complete objects, context included ({@link
+   * #completeEvent}): the outbox stores them so, since they may be sent by another process, or
+   * after a restart, and must still describe the process that tracked them.
+   */
+  public static Envelope forCompleteEvents(String environment, String appId) {
+    return new Envelope(environment, appId, new byte[0]);
   }
 
   private Envelope(String environment, String appId, byte[] eventSuffix) {
@@ -75,6 +85,22 @@ public final class Envelope {
     new ValueWriter().write(out, context, 0);
     out.raw((byte) '}');
     return out.toByteArray();
+  }
+
+  /**
+   * The event object a batch in this envelope would carry for {@code encoded} (an event as the
+   * encoder wrote it for the queue): the encoded bytes followed by this envelope's per-event
+   * suffix.
+   */
+  public byte[] completeEvent(byte[] encoded) {
+    byte[] complete = Arrays.copyOf(encoded, encoded.length + eventSuffix.length);
+    System.arraycopy(eventSuffix, 0, complete, encoded.length, eventSuffix.length);
+    return complete;
+  }
+
+  /** The encoded event a {@link #completeEvent} of this envelope was made from. */
+  public byte[] encodedEvent(byte[] complete) {
+    return Arrays.copyOf(complete, complete.length - eventSuffix.length);
   }
 
   /** Bytes of a batch body beyond its events. */

@@ -103,6 +103,7 @@ public class CrossdeckProperties {
   private final Entitlements entitlements = new Entitlements();
 
   private final Errors errors = new Errors();
+  private final Outbox outbox = new Outbox();
 
   public boolean isEnabled() {
     return enabled;
@@ -266,6 +267,10 @@ public class CrossdeckProperties {
 
   public Errors getErrors() {
     return errors;
+  }
+
+  public Outbox getOutbox() {
+    return outbox;
   }
 
   /** How events are attributed to a customer when the code tracking them gives no identity. */
@@ -560,6 +565,104 @@ public class CrossdeckProperties {
 
     public void setBreadcrumbsFromEvents(boolean breadcrumbsFromEvents) {
       this.breadcrumbsFromEvents = breadcrumbsFromEvents;
+    }
+  }
+
+  /**
+   * Durable delivery: a transactional outbox in the application's database keeps tracked events
+   * instead of memory, so they survive kill -9 and pod loss, and an event tracked in a transaction
+   * commits or rolls back with it.
+   */
+  public static class Outbox {
+
+    /**
+     * Whether tracked events are written to an outbox table in the application's DataSource and
+     * delivered from there. Needs spring-jdbc, spring-tx and one DataSource bean; PostgreSQL and H2
+     * are supported.
+     */
+    private boolean enabled;
+
+    /**
+     * Outbox table, optionally schema-qualified; rows the server refuses for good are moved to the
+     * same name with _rejected.
+     */
+    private String table = "crossdeck_outbox";
+
+    /**
+     * Whether missing outbox tables are created at startup. Turn it off when migrations (Flyway,
+     * Liquibase) own the schema; startup then fails with a clear message if a table is missing.
+     */
+    private boolean createTable = true;
+
+    /** Most rows waiting in the table, across every instance; the oldest are dropped first. */
+    private long maxRows = 1_000_000;
+
+    /** Most bytes of waiting events; the oldest are dropped first. */
+    private DataSize maxBytes = DataSize.ofGigabytes(1);
+
+    /** Longest time an event may wait in the table before it is dropped as expired. */
+    private Duration maxAge = Duration.ofDays(7);
+
+    /**
+     * How often an idle relay looks for rows other instances wrote or a previous run left; rows
+     * this application writes wake it at once.
+     */
+    private Duration pollInterval = Duration.ofSeconds(1);
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public String getTable() {
+      return table;
+    }
+
+    public void setTable(String table) {
+      this.table = table;
+    }
+
+    public boolean isCreateTable() {
+      return createTable;
+    }
+
+    public void setCreateTable(boolean createTable) {
+      this.createTable = createTable;
+    }
+
+    public long getMaxRows() {
+      return maxRows;
+    }
+
+    public void setMaxRows(long maxRows) {
+      this.maxRows = maxRows;
+    }
+
+    public DataSize getMaxBytes() {
+      return maxBytes;
+    }
+
+    public void setMaxBytes(DataSize maxBytes) {
+      this.maxBytes = maxBytes;
+    }
+
+    public Duration getMaxAge() {
+      return maxAge;
+    }
+
+    public void setMaxAge(Duration maxAge) {
+      this.maxAge = maxAge;
+    }
+
+    public Duration getPollInterval() {
+      return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+      this.pollInterval = pollInterval;
     }
   }
 }

@@ -8,6 +8,7 @@ import com.crossdeck.client.CrossdeckServerBuilder;
 import com.crossdeck.client.ErrorBeforeSendHook;
 import com.crossdeck.client.ErrorCodes;
 import com.crossdeck.spring.identity.CrossdeckIdentity;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,7 +38,12 @@ final class CrossdeckServerFactory {
           Map.entry("entitlementCacheTtl", "entitlements.cache-ttl"),
           Map.entry("entitlementStaleAfter", "entitlements.stale-after"),
           Map.entry("entitlementCacheMaxCustomers", "entitlements.max-customers"),
-          Map.entry("breadcrumbsMaxSize", "errors.breadcrumbs-max-size"));
+          Map.entry("breadcrumbsMaxSize", "errors.breadcrumbs-max-size"),
+          Map.entry("outbox table", "outbox.table"),
+          Map.entry("outbox maxRows", "outbox.max-rows"),
+          Map.entry("outbox maxBytes", "outbox.max-bytes"),
+          Map.entry("outbox maxAge", "outbox.max-age"),
+          Map.entry("outbox pollInterval", "outbox.poll-interval"));
 
   private static final String SECRET_KEY = ConfiguredSecretKey.PROPERTY;
 
@@ -153,12 +159,22 @@ final class CrossdeckServerFactory {
           errorHooks.size() == 1 ? errorHooks.get(0) : ErrorBeforeSendHook.inOrder(errorHooks));
     }
     listeners.orderedStream().forEach(builder::listener);
-    customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
     CrossdeckServer client;
     try {
+      customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
       client = builder.build();
     } catch (CrossdeckException e) {
       throw invalidConfiguration(e);
+    }
+    if (properties.getOutbox().isEnabled() && !client.isDurable()) {
+      client.close(Duration.ZERO);
+      throw new CrossdeckConfigurationException(
+          "crossdeck.outbox.enabled=true, but the client was built without an outbox, so events"
+              + " would be kept in memory only.",
+          "Add spring-jdbc and spring-tx (spring-boot-starter-jdbc, or spring-boot-starter-data-jpa)"
+              + " and a DataSource, and leave the outbox to the starter (no customizer may replace"
+              + " it with none); or set crossdeck.outbox.enabled=false.",
+          null);
     }
     // Added once built, since the environment is the client's to derive from the key; nothing can
     // have been tracked yet, as no one else holds the client.

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configures {@link TrackEvent} with a plain Spring AOP advisor.
@@ -26,7 +27,11 @@ import org.springframework.core.Ordered;
  * beans are post-processed, never instantiates this class or the client early.
  */
 @AutoConfiguration(
-    after = {CrossdeckIdentityAutoConfiguration.class, CrossdeckAutoConfiguration.class})
+    after = {CrossdeckIdentityAutoConfiguration.class, CrossdeckAutoConfiguration.class},
+    afterName = {
+      "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+      "org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration"
+    })
 @ConditionalOnBooleanProperty(name = "crossdeck.tracking.enabled", matchIfMissing = true)
 @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 public final class CrossdeckTrackingAutoConfiguration {
@@ -37,6 +42,15 @@ public final class CrossdeckTrackingAutoConfiguration {
    * interceptor defers it to after commit anyway.
    */
   static final int ADVISOR_ORDER = Ordered.LOWEST_PRECEDENCE - 1000;
+
+  /**
+   * With the outbox, inside transactions, so the event of a {@code @Transactional} method is
+   * written in its own transaction. Transactions are at this precedence too: among equals, Spring
+   * applies advisors in the order their beans were defined, and this configuration comes after
+   * Spring Boot's transaction configuration (or the application's
+   * {@code @EnableTransactionManagement}), so transactions wrap the advice.
+   */
+  static final int OUTBOX_ADVISOR_ORDER = Ordered.LOWEST_PRECEDENCE;
 
   @Bean
   @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
@@ -51,12 +65,14 @@ public final class CrossdeckTrackingAutoConfiguration {
   @Bean
   @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
   @ConditionalOnMissingBean(name = "crossdeckTrackEventAdvisor")
-  static DefaultPointcutAdvisor crossdeckTrackEventAdvisor(TrackEventInterceptor interceptor) {
+  static DefaultPointcutAdvisor crossdeckTrackEventAdvisor(
+      TrackEventInterceptor interceptor, Environment environment) {
     // checkInherited: an annotation on an interface method applies to its implementations.
     DefaultPointcutAdvisor advisor =
         new DefaultPointcutAdvisor(
             new AnnotationMatchingPointcut(null, TrackEvent.class, true), interceptor);
-    advisor.setOrder(ADVISOR_ORDER);
+    boolean outbox = environment.getProperty("crossdeck.outbox.enabled", Boolean.class, false);
+    advisor.setOrder(outbox ? OUTBOX_ADVISOR_ORDER : ADVISOR_ORDER);
     return advisor;
   }
 }

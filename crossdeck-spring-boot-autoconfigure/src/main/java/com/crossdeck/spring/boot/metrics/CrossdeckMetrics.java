@@ -10,10 +10,12 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
@@ -43,6 +45,26 @@ import java.util.function.ToLongFunction;
  *       not be built</td></tr>
  * </table>
  *
+ * <p>With a transactional outbox ({@link CrossdeckServer#isDurable()}), also:
+ *
+ * <table>
+ *   <caption>Outbox meters</caption>
+ *   <tr><td>{@code crossdeck.outbox.depth}</td><td>rows waiting in the outbox table, every
+ *       instance's</td></tr>
+ *   <tr><td>{@code crossdeck.outbox.oldest.age}</td><td>how long the oldest waiting row has
+ *       waited</td></tr>
+ *   <tr><td>{@code crossdeck.outbox.relay.lag}</td><td>how long the last batch delivered had waited
+ *       since it was written</td></tr>
+ *   <tr><td>{@code crossdeck.outbox.relay.failures}</td><td>database operations of the relay that
+ *       failed and were retried</td></tr>
+ *   <tr><td>{@code crossdeck.outbox.written}</td><td>events written to the table (in a
+ *       transaction: once it committed)</td></tr>
+ *   <tr><td>{@code crossdeck.outbox.fallbacks}</td><td>events the outbox could not take, queued in
+ *       memory instead</td></tr>
+ *   <tr><td>{@code crossdeck.outbox.rolled.back}</td><td>events tracked in transactions that rolled
+ *       back</td></tr>
+ * </table>
+ *
  * <p>Tags are bounded enumerations only; user ids, anonymous ids and event names never become tags.
  */
 public final class CrossdeckMetrics implements MeterBinder {
@@ -57,7 +79,8 @@ public final class CrossdeckMetrics implements MeterBinder {
           ErrorCodes.EVENT_NAME_TOO_LONG,
           ErrorCodes.INVALID_EVENT_ID,
           ErrorCodes.SERIALIZATION_FAILED,
-          ErrorCodes.CLIENT_CLOSED);
+          ErrorCodes.CLIENT_CLOSED,
+          ErrorCodes.OUTBOX_TRANSACTION_FULL);
 
   private static final String OTHER = "other";
   private static final String REASON = "reason";
@@ -136,6 +159,9 @@ public final class CrossdeckMetrics implements MeterBinder {
         "crossdeck.tracking.failures",
         "@TrackEvent calls whose event could not be built",
         StarterCounts::trackingFailures);
+    if (client.isDurable()) {
+      bindOutbox(registry);
+    }
     client.addListener(new FlushMeters(registry));
   }
 
@@ -192,6 +218,50 @@ public final class CrossdeckMetrics implements MeterBinder {
             name, client, server -> count.applyAsLong(server.entitlements().cacheStats()))
         .description(description)
         .register(registry);
+  }
+
+  private void bindOutbox(MeterRegistry registry) {
+    Gauge.builder("crossdeck.outbox.depth", client, server -> outbox(server).depth())
+        .description("Rows waiting in the outbox table, every instance's")
+        .baseUnit(EVENTS)
+        .register(registry);
+    TimeGauge.builder(
+            "crossdeck.outbox.oldest.age",
+            client,
+            TimeUnit.MILLISECONDS,
+            server -> outbox(server).oldestAge().toMillis())
+        .description("How long the oldest row waiting in the outbox has waited")
+        .register(registry);
+    TimeGauge.builder(
+            "crossdeck.outbox.relay.lag",
+            client,
+            TimeUnit.MILLISECONDS,
+            server -> outbox(server).relayLag().toMillis())
+        .description("How long the last batch the relay delivered had waited since it was written")
+        .register(registry);
+    FunctionCounter.builder(
+            "crossdeck.outbox.relay.failures", client, server -> outbox(server).relayFailures())
+        .description("Database operations of the outbox relay that failed and were retried")
+        .register(registry);
+    events(
+            "crossdeck.outbox.written",
+            "Events written to the outbox table",
+            server -> outbox(server).written())
+        .register(registry);
+    events(
+            "crossdeck.outbox.fallbacks",
+            "Events the outbox could not take, queued in memory instead",
+            server -> outbox(server).fallbacks())
+        .register(registry);
+    events(
+            "crossdeck.outbox.rolled.back",
+            "Events tracked in transactions that rolled back",
+            server -> outbox(server).rolledBack())
+        .register(registry);
+  }
+
+  private static Diagnostics.Outbox outbox(CrossdeckServer client) {
+    return client.diagnostics().outbox();
   }
 
   private FunctionCounter.Builder<CrossdeckServer> events(

@@ -2,6 +2,7 @@ package com.crossdeck.spring.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crossdeck.client.outbox.OutboxOptions;
 import com.crossdeck.spring.identity.IdentityInputValidator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,8 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.util.unit.DataSize;
 
 /** The metadata IDEs complete {@code crossdeck.*} from, generated from CrossdeckProperties. */
 class ConfigurationMetadataTests {
@@ -53,7 +56,14 @@ class ConfigurationMetadataTests {
             "crossdeck.entitlements.stale-after",
             "crossdeck.entitlements.max-customers",
             "crossdeck.errors.breadcrumbs-max-size",
-            "crossdeck.errors.breadcrumbs-from-events")
+            "crossdeck.errors.breadcrumbs-from-events",
+            "crossdeck.outbox.enabled",
+            "crossdeck.outbox.table",
+            "crossdeck.outbox.create-table",
+            "crossdeck.outbox.max-rows",
+            "crossdeck.outbox.max-bytes",
+            "crossdeck.outbox.max-age",
+            "crossdeck.outbox.poll-interval")
         .allSatisfy(
             (name, description) ->
                 assertThat(description).as(name).isNotBlank().doesNotStartWith("The "));
@@ -78,6 +88,36 @@ class ConfigurationMetadataTests {
         .isEqualTo(-101);
     assertThat(properties.get("crossdeck.web.reactive-filter-order").get("defaultValue").asInt())
         .isEqualTo(-99);
+  }
+
+  @Test
+  void documentsTheOutboxDefaultsTheClientUses() throws IOException {
+    Map<String, JsonNode> properties = properties();
+
+    assertThat(properties.get("crossdeck.outbox.enabled").get("defaultValue").asBoolean())
+        .isFalse();
+    assertThat(properties.get("crossdeck.outbox.table").get("defaultValue").asText())
+        .isEqualTo(OutboxOptions.DEFAULT_TABLE);
+    assertThat(properties.get("crossdeck.outbox.create-table").get("defaultValue").asBoolean())
+        .isTrue();
+    assertThat(properties.get("crossdeck.outbox.max-rows").get("defaultValue").asLong())
+        .isEqualTo(OutboxOptions.DEFAULT_MAX_ROWS);
+    assertThat(
+            DataSize.parse(
+                    properties.get("crossdeck.outbox.max-bytes").get("defaultValue").asText())
+                .toBytes())
+        .isEqualTo(OutboxOptions.DEFAULT_MAX_BYTES);
+    assertThat(
+            DurationStyle.detectAndParse(
+                properties.get("crossdeck.outbox.max-age").get("defaultValue").asText()))
+        .isEqualTo(OutboxOptions.DEFAULT_MAX_AGE);
+    assertThat(
+            DurationStyle.detectAndParse(
+                properties.get("crossdeck.outbox.poll-interval").get("defaultValue").asText()))
+        .isEqualTo(OutboxOptions.DEFAULT_POLL_INTERVAL);
+    CrossdeckProperties.Outbox bound = new CrossdeckProperties().getOutbox();
+    assertThat(bound.getMaxBytes().toBytes()).isEqualTo(OutboxOptions.DEFAULT_MAX_BYTES);
+    assertThat(bound.getMaxAge()).isEqualTo(OutboxOptions.DEFAULT_MAX_AGE);
   }
 
   private static Map<String, String> descriptions() throws IOException {

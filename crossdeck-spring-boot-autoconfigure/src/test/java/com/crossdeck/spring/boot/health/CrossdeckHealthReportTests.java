@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.Event;
 import com.crossdeck.client.IdentityHints;
+import com.crossdeck.client.outbox.OutboxOptions;
 import com.crossdeck.emulator.CrossdeckEmulator;
 import com.crossdeck.emulator.CrossdeckEmulatorExtension;
 import com.crossdeck.spring.EmulatorClients;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 class CrossdeckHealthReportTests {
 
@@ -76,6 +78,34 @@ class CrossdeckHealthReportTests {
         .containsEntry("misses", 1L)
         .containsEntry("staleServes", 0L)
         .containsEntry("staleCustomers", 0);
+  }
+
+  @Test
+  void showsTheOutboxOfADurableClient() {
+    client.close(Duration.ZERO);
+    client =
+        EmulatorClients.builder(emulator.get())
+            .outbox(
+                OutboxOptions.builder(
+                        new SimpleDriverDataSource(
+                            new org.h2.Driver(),
+                            "jdbc:h2:mem:health" + System.nanoTime() + ";DB_CLOSE_DELAY=-1"))
+                    .build())
+            .build();
+    client.track(Event.builder("plan_upgraded").developerUserId("user_42").build());
+    client.flush();
+
+    Object outbox = report(false).read().details().get("outbox");
+
+    assertThat(outbox)
+        .asInstanceOf(InstanceOfAssertFactories.map(String.class, Object.class))
+        .containsEntry("ready", true)
+        .containsEntry("table", "crossdeck_outbox")
+        .containsEntry("depth", 0L)
+        .containsEntry("written", 1L)
+        .containsEntry("relayFailures", 0L)
+        .containsKeys("oldestAgeMs", "relayLagMs", "database")
+        .doesNotContainKey("lastError");
   }
 
   @Test

@@ -8,6 +8,7 @@ import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.DropReason;
 import com.crossdeck.client.Event;
 import com.crossdeck.client.IdentityHints;
+import com.crossdeck.client.outbox.OutboxOptions;
 import com.crossdeck.emulator.CrossdeckEmulator;
 import com.crossdeck.emulator.CrossdeckEmulatorExtension;
 import com.crossdeck.spring.EmulatorClients;
@@ -22,6 +23,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 class CrossdeckMetricsTests {
 
@@ -161,6 +163,39 @@ class CrossdeckMetricsTests {
               assertThat(tag.getKey()).isEqualTo("reason");
               assertThat(reasons).contains(tag.getValue());
             });
+  }
+
+  @Test
+  void measuresTheOutboxOfADurableClient() {
+    client.close(Duration.ZERO);
+    client =
+        EmulatorClients.builder(emulator.get())
+            .outbox(
+                OutboxOptions.builder(new SimpleDriverDataSource(new org.h2.Driver(), h2()))
+                    .build())
+            .build();
+    bind();
+    client.track(Event.builder("invoice_paid").developerUserId("user_42").build());
+    client.flush();
+
+    assertThat(count("crossdeck.outbox.written")).isOne();
+    assertThat(count("crossdeck.outbox.fallbacks")).isZero();
+    assertThat(count("crossdeck.outbox.rolled.back")).isZero();
+    assertThat(count("crossdeck.outbox.relay.failures")).isZero();
+    assertThat(registry.get("crossdeck.outbox.depth").gauge().value()).isZero();
+    assertThat(registry.get("crossdeck.outbox.oldest.age").timeGauge().value()).isZero();
+    assertThat(registry.get("crossdeck.outbox.relay.lag").timeGauge().value()).isNotNegative();
+  }
+
+  @Test
+  void hasNoOutboxMetersForAClientThatQueuesInMemory() {
+    bind();
+
+    assertThat(registry.find("crossdeck.outbox.depth").meter()).isNull();
+  }
+
+  private static String h2() {
+    return "jdbc:h2:mem:metrics" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
   }
 
   private void bind() {

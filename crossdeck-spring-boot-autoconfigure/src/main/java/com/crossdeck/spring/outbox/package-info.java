@@ -1,0 +1,2 @@
+/** The transactional outbox in Spring-managed transactions. */
+package com.crossdeck.spring.outbox;
