@@ -157,3 +157,7 @@ document.getElementById("grant").onsubmit = async (event) => {
   event.preventDefault();
   show("admin-out", await call("POST", "/admin/grants", Object.fromEntries(new FormData(event.target)), adminHeaders()));
 };
+document.getElementById("revoke").onclick = async () => {
+  const form = Object.fromEntries(new FormData(document.getElementById("grant")));
+  show("admin-out", await call("POST", "/admin/revocations", { userId: form.userId, entitlement: form.entitlement }, adminHeaders()));
+};

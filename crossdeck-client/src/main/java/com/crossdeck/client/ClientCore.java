@@ -4,7 +4,9 @@ import com.crossdeck.client.internal.ClientConfig;
 import com.crossdeck.client.internal.Lazy;
 import com.crossdeck.client.internal.RuntimeContext;
 import com.crossdeck.client.internal.SdkInfo;
+import com.crossdeck.client.internal.calls.BootEvent;
 import com.crossdeck.client.internal.calls.BulkIngest;
+import com.crossdeck.client.internal.calls.Erasure;
 import com.crossdeck.client.internal.calls.Heartbeat;
 import com.crossdeck.client.internal.calls.IdentityLinker;
 import com.crossdeck.client.internal.delivery.DeliveryPipeline;
@@ -12,13 +14,19 @@ import com.crossdeck.client.internal.delivery.DeliveryStats;
 import com.crossdeck.client.internal.delivery.Listeners;
 import com.crossdeck.client.internal.encoding.Envelope;
 import com.crossdeck.client.internal.encoding.EventEncoder;
+import com.crossdeck.client.internal.enrichment.SuperProperties;
+import com.crossdeck.client.internal.entitlements.EntitlementRoom;
+import com.crossdeck.client.internal.errors.BreadcrumbRing;
 import com.crossdeck.client.internal.errors.ErrorCapture;
+import com.crossdeck.client.internal.errors.ErrorScope;
 import com.crossdeck.client.internal.errors.InAppClassifier;
 import com.crossdeck.client.internal.http.ApiClient;
+import com.crossdeck.client.internal.http.GetRetries;
 import com.crossdeck.client.internal.http.TransportHolder;
 import com.crossdeck.client.internal.outbox.Outbox;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +41,9 @@ import org.slf4j.LoggerFactory;
  * sender thread before its first batch, or by the first direct call ({@code identify}, {@code
  * ingest}, {@code heartbeat}); the JSON mapper at the sender's first idle moment after the first
  * batch or {@link #STARTUP_GRACE}. {@code track()} works at once: events queue while the transport
- * is created. The boot heartbeat waits {@link #STARTUP_GRACE} too, so that an application still
- * starting does not share its CPU with either.
+ * is created. The boot heartbeat (and the {@code sdk.boot} event) waits {@link #STARTUP_GRACE} too,
+ * so that an application still starting does not share its CPU with either. The entitlement parts
+ * and the erasure call are created by their first use.
  */
 final class ClientCore {
 
@@ -62,9 +71,14 @@ final class ClientCore {
   private final Outbox outbox;
   final Heartbeat heartbeat;
   final ErrorCapture errors;
+  final SuperProperties superProperties;
+  final ErrorScope errorScope = new ErrorScope();
+  final BreadcrumbRing breadcrumbs;
   // Created by their first call: an application may never use them, and build() need not load them.
   final Lazy<IdentityLinker> identities;
   final Lazy<BulkIngest> bulkIngest;
+  final Lazy<EntitlementRoom> entitlementRoom;
+  final Lazy<Erasure> erasure;
   private final Thread shutdownHook;
 
   ClientCore(ClientConfig config) {
@@ -84,6 +98,8 @@ final class ClientCore {
         new ApiClient(
             transport, config.baseUrl(), config.secretKey(), config.timeout(), config.clock());
     EventEncoder encoder = new EventEncoder();
+    this.superProperties = new SuperProperties(encoder);
+    this.breadcrumbs = new BreadcrumbRing(config.breadcrumbsMaxSize(), config.clock());
     Lazy<Envelope> queueEnvelope =
         Lazy.of(() -> Envelope.forQueue(environment, config.appId(), runtime.get()));
     this.outbox = config.outbox() == null ? null : outbox(config, queueEnvelope);
@@ -97,9 +113,12 @@ final class ClientCore {
                 config.clock(),
                 config.random(),
                 config.identityFallback(),
+                config.beforeSend(),
+                config.breadcrumbsFromEvents() ? breadcrumbs::recordEvent : null,
                 config.missingIdentityAdvice(),
                 STARTUP_GRACE),
             encoder,
+            superProperties,
             api,
             transport,
             queueEnvelope,
@@ -109,16 +128,50 @@ final class ClientCore {
     if (outbox != null) {
       outbox.connect(delivery);
     }
-    this.heartbeat = new Heartbeat(api, stats, config.secretKey());
+    this.heartbeat = new Heartbeat(new GetRetries(api, config.clock()), stats, config.secretKey());
     this.identities = Lazy.of(() -> new IdentityLinker(api, encoder));
     this.bulkIngest =
         Lazy.of(() -> new BulkIngest(api, encoder, environment, config.appId(), config.clock()));
+    this.entitlementRoom =
+        Lazy.of(
+            () ->
+                new EntitlementRoom(
+                    api,
+                    config.clock(),
+                    new EntitlementRoom.Options(
+                        config.entitlementCacheTtl(),
+                        config.entitlementStaleAfter(),
+                        config.entitlementCacheMaxCustomers(),
+                        config.entitlementStore())));
+    this.erasure =
+        Lazy.of(
+            () ->
+                new Erasure(
+                    api,
+                    () -> delivery.flush(config.timeout()),
+                    List.of(
+                        (customerId, hints) -> entitlementRoom.get().forget(customerId, hints),
+                        (customerId, hints) -> breadcrumbs.clear())));
     this.errors = errorCapture(config);
     this.shutdownHook = config.flushOnExit() ? installShutdownHook() : null;
     if (config.bootHeartbeat()) {
-      heartbeat.checkInBackground(config.clock(), STARTUP_GRACE, () -> !delivery.isClosed());
+      heartbeat.checkInBackground(
+          config.clock(), STARTUP_GRACE, () -> !delivery.isClosed(), this::trackBootEvent);
     }
     delivery.start();
+  }
+
+  /** Queues {@code sdk.boot}, as the boot heartbeat runs; a failure costs only the event. */
+  private void trackBootEvent() {
+    try {
+      delivery
+          .intake()
+          .enqueue(
+              BootEvent.of(
+                  runtime.get(), config.entitlementStore() != null, config.entitlementCacheTtl()));
+    } catch (RuntimeException e) {
+      log().debug("Crossdeck could not queue its sdk.boot event", e);
+    }
   }
 
   private Outbox outbox(ClientConfig config, Lazy<Envelope> queueEnvelope) {
@@ -145,8 +198,12 @@ final class ClientCore {
             config.errorsPerProcess(),
             config.clock()::nanoTime),
         config.identityFallback(),
-        delivery.intake()::track,
-        stats);
+        delivery.intake(),
+        stats,
+        errorScope,
+        breadcrumbs,
+        config.errorBeforeSend(),
+        config.clock());
   }
 
   private Thread installShutdownHook() {

@@ -5,6 +5,7 @@ import com.crossdeck.client.internal.encoding.Ids;
 import com.crossdeck.client.internal.http.DisabledTransport;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -40,10 +41,27 @@ public final class CrossdeckServer implements AutoCloseable {
 
   private final ClientCore core;
   private final boolean enabled;
+  private final CrossdeckEntitlements entitlements;
 
   CrossdeckServer(ClientConfig config, boolean enabled) {
     this.enabled = enabled;
     this.core = new ClientCore(config);
+    this.entitlements =
+        new CrossdeckEntitlements(
+            core.entitlementRoom,
+            new EntitlementCacheStats(
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                config.entitlementCacheTtl(),
+                config.entitlementStore() != null));
   }
 
   /**
@@ -92,8 +110,13 @@ public final class CrossdeckServer implements AutoCloseable {
    * an invalid event is refused with a {@link TrackResult} naming the field and the limit, and the
    * refusal is counted, logged once per reason and reported to listeners.
    *
+   * <p>The {@linkplain CrossdeckServerBuilder#beforeSend before-send hook}, if any, sees the event
+   * first and may change or drop it. The event's properties gain the {@linkplain #register
+   * super-properties} (its own values win on a shared key) and {@code $groups}; the merged bag is
+   * held to the 8 KB limit as a whole.
+   *
    * @param event the event; with no identity hint, the builder's identity fallback is consulted
-   * @return whether the event was queued, with its event id, or why it was rejected
+   * @return whether the event was queued, with its event id, or why it was rejected or dropped
    */
   public TrackResult track(Event event) {
     return enabled ? core.delivery.intake().track(event) : discard(event);
@@ -175,17 +198,98 @@ public final class CrossdeckServer implements AutoCloseable {
     return core.bulkIngest.get().ingest(events, options == null ? IngestOptions.DEFAULTS : options);
   }
 
+  /**
+   * Entitlements: cached checks ({@code isEntitled}), reads from Crossdeck, grants and revocations.
+   */
+  public CrossdeckEntitlements entitlements() {
+    return entitlements;
+  }
+
+  /**
+   * Erases a person from Crossdeck ({@code POST /v1/identity/forget}, for GDPR and CCPA requests):
+   * their events, identifiers and entitlements. First the events already queued are delivered
+   * (within the request timeout), so that none of the person's arrives after the erasure and starts
+   * a new timeline; after Crossdeck answered, this client forgets them too (cached entitlements and
+   * aliases, {@link EntitlementStore} keys, breadcrumbs) and tells the {@linkplain #onErasure
+   * erasure listeners}. One attempt, never retried by the client.
+   *
+   * @return Crossdeck's answer; its customer id is {@code null} when the hints matched no one
+   * @throws CrossdeckException {@code missing_identity} before any request when every hint is
+   *     blank; the server's typed error; or a {@code network_error}
+   */
+  public ForgetResult forget(IdentityHints hints) {
+    return core.erasure.get().forget(hints);
+  }
+
+  /**
+   * Registers a listener told after each successful {@link #forget}, to erase what the rest of the
+   * application remembers about the person.
+   */
+  public Subscription onErasure(ErasureListener listener) {
+    return core.erasure.get().subscribe(listener);
+  }
+
+  /**
+   * Adds super-properties: properties every event tracked from now on carries (extended contract
+   * §5), such as the deployment region. An event's own property of the same name wins. A {@code
+   * null} value removes its key. They are process-wide: per-request values belong in the event.
+   * Values are converted to JSON here, once; super-properties and {@code $groups} may take at most
+   * 4 KB together, so every event keeps at least 4 KB for its own properties.
+   *
+   * @return every super-property after the call
+   * @throws CrossdeckException {@code serialization_failed} for a value that cannot be converted,
+   *     {@code super_properties_too_large} past 4 KB; nothing is changed then
+   */
+  public Map<String, Object> register(Map<String, ?> properties) {
+    return core.superProperties.register(properties);
+  }
+
+  /** Removes one super-property; nothing happens when it is absent. */
+  public void unregister(String key) {
+    core.superProperties.unregister(key);
+  }
+
+  /** The super-properties, in registration order; unmodifiable. */
+  public Map<String, Object> superProperties() {
+    return core.superProperties.current().superProperties();
+  }
+
+  /** Like {@link #group(String, String, Map)} without traits. */
+  public void group(String type, String id) {
+    group(type, id, Map.of());
+  }
+
+  /**
+   * Puts this process in a group of {@code type} (for example {@code org}), so every event tracked
+   * from now on carries {@code properties.$groups = {type: id, …}}, unless the event sets {@code
+   * $groups} itself. A later call for the same type replaces the id; a {@code null} id leaves the
+   * group. Traits are kept here only, never sent (as in the reference SDK).
+   *
+   * @throws CrossdeckException {@code missing_group_type} for a blank type
+   */
+  public void group(String type, String id, Map<String, ?> traits) {
+    core.superProperties.group(type, id, traits);
+  }
+
+  /** The groups this process is in, by type; unmodifiable. */
+  public Map<String, GroupMembership> groups() {
+    return core.superProperties.current().groups();
+  }
+
   /** Captures an error; see {@link #captureError(Throwable, ErrorContext)}. */
   public TrackResult captureError(Throwable error) {
     return captureError(error, ErrorContext.NONE);
   }
 
   /**
-   * Sends an {@code error.handled} event through the normal queue: fingerprint, error type, message
-   * (at most 1024 characters), stack frames marked in-app or not, causes, tags and context. Limited
-   * to 5 per error site per minute and 100 per client by default. Without an identity in the
-   * context it uses the identity fallback, then this process's anonymous id ({@code anon_java_…}).
-   * Never throws.
+   * Sends an {@code error.handled} event through the normal queue, in the reference SDK's shape:
+   * fingerprint, level, error type, message (at most 1024 characters), stack text, frames marked
+   * in-app or not, tags (the process's and the context's), context (the process's blocks, the
+   * causes under {@code __error_extras}, the context's own) and breadcrumbs. Limited to 5 per error
+   * site per minute and 100 per client by default; then the {@linkplain
+   * CrossdeckServerBuilder#errorBeforeSend error hook} may change or drop it. Without an identity
+   * in the context it uses the identity fallback, then this process's anonymous id ({@code
+   * anon_java_…}). Never throws.
    */
   public TrackResult captureError(Throwable error, ErrorContext context) {
     return enabled ? core.errors.capture(error, context) : discard(null);
@@ -197,6 +301,47 @@ public final class CrossdeckServer implements AutoCloseable {
     return eventId == null || eventId.isBlank()
         ? TrackResult.queued(Ids.eventId(core.config.clock().currentTimeMillis()))
         : TrackResult.queued(eventId);
+  }
+
+  /** Captures a message at level {@code info}; see {@link #captureMessage(String, String)}. */
+  public TrackResult captureMessage(String message) {
+    return captureMessage(message, "info");
+  }
+
+  /**
+   * Sends an {@code error.message} event: the message, its fingerprint (the reference SDK's, for
+   * the same text), the level ({@code error}, {@code warning} or {@code info}), the process's tags,
+   * context blocks and breadcrumbs; no stack. Limited and hooked like {@link #captureError}; its
+   * identity is the identity fallback's, else this process's anonymous id. Never throws.
+   */
+  public TrackResult captureMessage(String message, String level) {
+    return core.errors.captureMessage(message, level);
+  }
+
+  /** Sets a tag every captured error carries; a {@code null} value removes it. */
+  public void setTag(String key, String value) {
+    core.errorScope.setTag(key, value);
+  }
+
+  /** Merges tags into those every captured error carries (a {@code null} value removes one). */
+  public void setTags(Map<String, String> tags) {
+    core.errorScope.setTags(tags);
+  }
+
+  /**
+   * Sets a named block of context every captured error carries under {@code context.<name>},
+   * replacing the block of that name; {@code null} data removes it.
+   */
+  public void setContext(String name, Map<String, ?> data) {
+    core.errorScope.setContext(name, data);
+  }
+
+  /**
+   * Records a breadcrumb: the last {@code breadcrumbsMaxSize} (default 50) ride on every captured
+   * error. Lock-free and cheap.
+   */
+  public void addBreadcrumb(Breadcrumb breadcrumb) {
+    core.breadcrumbs.add(breadcrumb);
   }
 
   /**

@@ -55,6 +55,21 @@ public final class CrossdeckServerBuilder {
   /** Default bound on memory held by queued events: 64 MiB. */
   public static final long DEFAULT_MAX_QUEUE_BYTES = 64L * 1024 * 1024;
 
+  /**
+   * Default time an entitlement answer is used before {@link CrossdeckEntitlements#warm} asks
+   * Crossdeck again: 60 s, as in the reference SDK.
+   */
+  public static final Duration DEFAULT_ENTITLEMENT_CACHE_TTL = Duration.ofSeconds(60);
+
+  /** Default age after which a cached entitlement answer counts as stale: 24 h. */
+  public static final Duration DEFAULT_ENTITLEMENT_STALE_AFTER = Duration.ofHours(24);
+
+  /** Default bound on customers in the entitlement cache: 10,000, as in the reference SDK. */
+  public static final int DEFAULT_ENTITLEMENT_CACHE_MAX_CUSTOMERS = 10_000;
+
+  /** Default number of breadcrumbs kept for error reports: 50, as in the reference SDK. */
+  public static final int DEFAULT_BREADCRUMBS_MAX_SIZE = 50;
+
   /** What a {@code missing_identity} rejection advises unless the builder is given other advice. */
   static final String DEFAULT_MISSING_IDENTITY_ADVICE =
       "Name one on the event (Event.builder(name).developerUserId(userId), or anonymousId or"
@@ -87,6 +102,14 @@ public final class CrossdeckServerBuilder {
   private List<String> inAppPackages = List.of();
   private Map<String, String> environmentVariables = System.getenv();
   private boolean enabled = true;
+  private BeforeSendHook beforeSend;
+  private ErrorBeforeSendHook errorBeforeSend;
+  private Duration entitlementCacheTtl = DEFAULT_ENTITLEMENT_CACHE_TTL;
+  private Duration entitlementStaleAfter = DEFAULT_ENTITLEMENT_STALE_AFTER;
+  private int entitlementCacheMaxCustomers = DEFAULT_ENTITLEMENT_CACHE_MAX_CUSTOMERS;
+  private EntitlementStore entitlementStore;
+  private int breadcrumbsMaxSize = DEFAULT_BREADCRUMBS_MAX_SIZE;
+  private boolean breadcrumbsFromEvents;
   private OutboxOptions outbox;
 
   CrossdeckServerBuilder(String secretKey) {
@@ -282,6 +305,81 @@ public final class CrossdeckServerBuilder {
   }
 
   /**
+   * A hook that sees, may change and may drop every event given to {@code track()}; see {@link
+   * BeforeSendHook}. Combine several with {@link BeforeSendHook#inOrder}. Default none.
+   */
+  public CrossdeckServerBuilder beforeSend(BeforeSendHook hook) {
+    this.beforeSend = hook;
+    return this;
+  }
+
+  /**
+   * A hook that sees, may change and may drop every captured error and message; see {@link
+   * ErrorBeforeSendHook}. Default none.
+   */
+  public CrossdeckServerBuilder errorBeforeSend(ErrorBeforeSendHook hook) {
+    this.errorBeforeSend = hook;
+    return this;
+  }
+
+  /**
+   * How long an entitlement answer is used before {@link CrossdeckEntitlements#warm} asks Crossdeck
+   * again; 0 to 24 h, default 60 s. 0 makes every {@code warm} ask. Answers keep serving after it
+   * (last-known-good); it never empties the cache.
+   */
+  public CrossdeckServerBuilder entitlementCacheTtl(Duration ttl) {
+    this.entitlementCacheTtl = ttl;
+    return this;
+  }
+
+  /**
+   * The age after which a cached entitlement answer counts as stale (in {@link
+   * CrossdeckEntitlements#cacheStats()}); 1 s to 30 days, default 24 h. Stale answers still serve.
+   */
+  public CrossdeckServerBuilder entitlementStaleAfter(Duration staleAfter) {
+    this.entitlementStaleAfter = staleAfter;
+    return this;
+  }
+
+  /**
+   * The most customers the entitlement cache keeps (and as many user and anonymous id aliases); 1
+   * to 1,000,000, default 10,000. Beyond it the least recently written is forgotten.
+   */
+  public CrossdeckServerBuilder entitlementCacheMaxCustomers(int maxCustomers) {
+    this.entitlementCacheMaxCustomers = maxCustomers;
+    return this;
+  }
+
+  /**
+   * A durable store for entitlement answers, so they survive a cold start (serverless); see {@link
+   * EntitlementStore}. Default none.
+   */
+  public CrossdeckServerBuilder entitlementStore(EntitlementStore store) {
+    this.entitlementStore = store;
+    return this;
+  }
+
+  /**
+   * How many breadcrumbs are kept for error reports ({@link CrossdeckServer#addBreadcrumb}); 0 to
+   * 1,000, default 50. The oldest is dropped first.
+   */
+  public CrossdeckServerBuilder breadcrumbsMaxSize(int maxSize) {
+    this.breadcrumbsMaxSize = maxSize;
+    return this;
+  }
+
+  /**
+   * Whether every tracked event also leaves a breadcrumb (its name, and its properties as data), as
+   * the reference SDK does; default false. Breadcrumbs are process-wide, so on a server that serves
+   * many people one person's error report would carry other people's recent events and their
+   * properties; turn it on only where that is acceptable (a worker that serves one tenant, say).
+   */
+  public CrossdeckServerBuilder breadcrumbsFromEvents(boolean enabled) {
+    this.breadcrumbsFromEvents = enabled;
+    return this;
+  }
+
+  /**
    * Delivers through a transactional outbox in the application's database instead of the in-memory
    * queue, so that tracked events survive {@code kill -9} and the loss of the machine, and an event
    * tracked in a transaction is stored if and only if the transaction commits; see {@link
@@ -327,6 +425,12 @@ public final class CrossdeckServerBuilder {
     requireRange("maxQueueBytes", maxQueueBytes, 64 * 1024, 2L * 1024 * 1024 * 1024, " bytes");
     requireRange("errorCaptureRateLimit", errorsPerFingerprintPerMinute, 0, 10_000, "");
     requireRange("errorCaptureProcessCap", errorsPerProcess, 0, 1_000_000, "");
+    requireDuration(
+        "entitlementCacheTtl", entitlementCacheTtl, Duration.ZERO, Duration.ofHours(24));
+    requireDuration(
+        "entitlementStaleAfter", entitlementStaleAfter, Duration.ofSeconds(1), Duration.ofDays(30));
+    requireRange("entitlementCacheMaxCustomers", entitlementCacheMaxCustomers, 1, 1_000_000, "");
+    requireRange("breadcrumbsMaxSize", breadcrumbsMaxSize, 0, 1_000, "");
     require(clock != null, "clock must not be null");
     require(!missingIdentityAdvice.isEmpty(), "missingIdentityAdvice must not be blank");
     Duration requestTimeout = timeout;
@@ -359,6 +463,14 @@ public final class CrossdeckServerBuilder {
             errorsPerProcess,
             inAppPackages,
             environmentVariables,
+            beforeSend,
+            errorBeforeSend,
+            entitlementCacheTtl,
+            entitlementStaleAfter,
+            entitlementCacheMaxCustomers,
+            entitlementStore,
+            breadcrumbsMaxSize,
+            breadcrumbsFromEvents,
             enabled ? outbox : null);
     return new CrossdeckServer(config, enabled);
   }

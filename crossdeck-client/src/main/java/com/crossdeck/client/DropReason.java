@@ -24,7 +24,11 @@ public enum DropReason {
    * The client failed and can deliver nothing: its HTTP transport could not be created or cannot
    * run, or its sender thread could not continue. {@link Diagnostics.Delivery#failure()} says why.
    */
-  CLIENT_FAILED("client_failed");
+  CLIENT_FAILED("client_failed"),
+  /** The application's before-send hook dropped the event (it returned {@code null}). */
+  BEFORE_SEND("before_send"),
+  /** The application's before-send hook threw; the event was dropped rather than sent unchecked. */
+  BEFORE_SEND_FAILED("before_send_failed");
 
   private final String tag;
 

@@ -44,7 +44,10 @@ public final class ErrorCodes {
   /** {@code identify} was called without an anonymous id. */
   public static final String MISSING_ANONYMOUS_ID = "missing_anonymous_id";
 
-  /** An event has no identity hint and no fallback identity was available. */
+  /**
+   * An event has no identity hint and no fallback identity was available; or an entitlement read or
+   * an erasure was given none of {@code customerId}, {@code userId} and {@code anonymousId}.
+   */
   public static final String MISSING_IDENTITY = "missing_identity";
 
   /** An event carries more than one identity hint; link identities with {@code identify}. */
@@ -109,6 +112,27 @@ public final class ErrorCodes {
 
   /** The server no longer accepts this SDK version (HTTP 426). */
   public static final String SDK_VERSION_UNSUPPORTED = "sdk_version_unsupported";
+
+  /** {@code group} was called without a group type. */
+  public static final String MISSING_GROUP_TYPE = "missing_group_type";
+
+  /** Super-properties and {@code $groups} would take more than their share of the 8 KB budget. */
+  public static final String SUPER_PROPERTIES_TOO_LARGE = "super_properties_too_large";
+
+  /** A customer-scoped call was given no customer id. */
+  public static final String MISSING_CUSTOMER_ID = "missing_customer_id";
+
+  /** An audit lookup was given no event id. */
+  public static final String MISSING_EVENT_ID = "missing_event_id";
+
+  /** A grant or revoke was given no entitlement key. */
+  public static final String MISSING_ENTITLEMENT_KEY = "missing_entitlement_key";
+
+  /** A grant was given no duration. */
+  public static final String MISSING_DURATION = "missing_duration";
+
+  /** One call of a bulk grant or revoke failed with something other than a Crossdeck error. */
+  public static final String BULK_OPERATION_FAILED = "bulk_operation_failed";
 
   /** No webhook secret was given. */
   public static final String WEBHOOK_MISSING_SECRET = "webhook_missing_secret";

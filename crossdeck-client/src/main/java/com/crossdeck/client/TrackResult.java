@@ -7,7 +7,9 @@ import java.util.Objects;
  *
  * <p>A queued event will be delivered in the background, or counted as dropped with a reason if it
  * cannot be; a rejected one was never queued, and {@link #errorCode()} and {@link #message()} say
- * why (the message names the field and the limit). Immutable and thread-safe.
+ * why (the message names the field and the limit). A dropped one was accepted and then dropped by
+ * the application's before-send hook: it is counted among accepted and dropped events, with {@link
+ * #dropReason()}, and never sent. Immutable and thread-safe.
  */
 public final class TrackResult {
 
@@ -15,18 +17,21 @@ public final class TrackResult {
   private final String errorCode;
   private final String message;
   private final CharSequence id;
+  private final DropReason dropReason;
   private volatile String eventId;
 
-  private TrackResult(boolean queued, CharSequence id, String errorCode, String message) {
+  private TrackResult(
+      boolean queued, CharSequence id, String errorCode, String message, DropReason dropReason) {
     this.queued = queued;
     this.id = id;
     this.errorCode = errorCode;
     this.message = message;
+    this.dropReason = dropReason;
   }
 
   /** A result for an event accepted into the queue under the given id. */
   public static TrackResult queued(String eventId) {
-    return new TrackResult(true, Objects.requireNonNull(eventId, "eventId"), null, null);
+    return new TrackResult(true, Objects.requireNonNull(eventId, "eventId"), null, null, null);
   }
 
   /**
@@ -36,12 +41,24 @@ public final class TrackResult {
    * on the hot path. The characters must not change afterwards.
    */
   public static TrackResult queued(CharSequence eventId) {
-    return new TrackResult(true, Objects.requireNonNull(eventId, "eventId"), null, null);
+    return new TrackResult(true, Objects.requireNonNull(eventId, "eventId"), null, null, null);
   }
 
   /** A result for an event that was not queued. */
   public static TrackResult rejected(String errorCode, String message) {
-    return new TrackResult(false, null, errorCode, message);
+    return new TrackResult(false, null, errorCode, message, null);
+  }
+
+  /**
+   * A result for an event that was accepted and then dropped before the queue, by the application's
+   * before-send hook.
+   *
+   * @param eventId the event's own id, or {@code null} when it had none
+   * @param reason {@link DropReason#BEFORE_SEND} or {@link DropReason#BEFORE_SEND_FAILED}
+   * @param message what happened
+   */
+  public static TrackResult dropped(String eventId, DropReason reason, String message) {
+    return new TrackResult(false, eventId, null, message, Objects.requireNonNull(reason, "reason"));
   }
 
   /** Whether the event was accepted into the delivery queue. */
@@ -49,12 +66,25 @@ public final class TrackResult {
     return queued;
   }
 
-  /** Whether the event was rejected. */
+  /** Whether the event was rejected: refused before it was accepted, with an error code. */
   public boolean rejected() {
-    return !queued;
+    return !queued && dropReason == null;
   }
 
-  /** The event's id (the caller's, or the one the SDK generated); {@code null} when rejected. */
+  /** Whether the event was accepted and then dropped by the application's before-send hook. */
+  public boolean dropped() {
+    return dropReason != null;
+  }
+
+  /** Why the event was dropped; {@code null} unless {@link #dropped()}. */
+  public DropReason dropReason() {
+    return dropReason;
+  }
+
+  /**
+   * The event's id (the caller's, or the one the SDK generated); {@code null} when rejected, and
+   * when dropped without an id of its own.
+   */
   public String eventId() {
     String text = eventId;
     if (text == null && id != null) {
@@ -69,7 +99,10 @@ public final class TrackResult {
     return errorCode;
   }
 
-  /** A human-readable reason naming the field and the limit; {@code null} when queued. */
+  /**
+   * A human-readable reason naming the field and the limit when rejected, or what dropped the
+   * event; {@code null} when queued.
+   */
   public String message() {
     return message;
   }
@@ -80,18 +113,22 @@ public final class TrackResult {
         && queued == that.queued
         && Objects.equals(eventId(), that.eventId())
         && Objects.equals(errorCode, that.errorCode)
-        && Objects.equals(message, that.message);
+        && Objects.equals(message, that.message)
+        && dropReason == that.dropReason;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(queued, eventId(), errorCode, message);
+    return Objects.hash(queued, eventId(), errorCode, message, dropReason);
   }
 
   @Override
   public String toString() {
-    return queued
-        ? "TrackResult{queued, eventId=" + eventId() + '}'
+    if (queued) {
+      return "TrackResult{queued, eventId=" + eventId() + '}';
+    }
+    return dropReason != null
+        ? "TrackResult{dropped, reason=" + dropReason.tag() + ", message=" + message + '}'
         : "TrackResult{rejected, errorCode=" + errorCode + ", message=" + message + '}';
   }
 }

@@ -48,9 +48,31 @@ class CaptureErrorTest extends MockServerTest {
     assertThat(properties.get("fingerprint").asText()).matches("[0-9a-f]{8}");
     assertThat(properties.get("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
     assertThat(properties.get("message").asText()).isEqualTo("card declined for order 123");
-    assertThat(properties.get("frames").get(0).get("method").asText()).isEqualTo("failAtCheckout");
-    assertThat(properties.get("frames").get(0).get("inApp").asBoolean()).isTrue();
+    JsonNode top = properties.get("frames").get(0);
+    assertThat(top.get("function").asText())
+        .isEqualTo(CaptureErrorTest.class.getName() + ".failAtCheckout");
+    assertThat(top.get("filename").asText()).isEqualTo("CaptureErrorTest.java");
+    assertThat(top.get("lineno").asInt()).isPositive();
+    assertThat(top.get("colno").asInt()).isZero();
+    assertThat(top.get("in_app").asBoolean()).isTrue();
+    assertThat(top.get("raw").asText()).startsWith("at " + top.get("function").asText() + "(");
+    assertThat(properties.get("stack").asText())
+        .startsWith("java.lang.IllegalStateException: card declined for order 123\n\tat ");
     assertThat(properties.get("context").get("orderId").asInt()).isEqualTo(123);
+    assertThat(properties.get("tags").get("route").asText()).isEqualTo("/checkout");
+    assertThat(properties.get("breadcrumbs").isArray()).isTrue();
+    assertThat(properties.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "fingerprint",
+            "level",
+            "errorType",
+            "message",
+            "stack",
+            "frames",
+            "tags",
+            "context",
+            "breadcrumbs");
   }
 
   @Test

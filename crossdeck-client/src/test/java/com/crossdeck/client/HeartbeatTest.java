@@ -35,6 +35,45 @@ class HeartbeatTest extends MockServerTest {
   }
 
   @Test
+  void isRetriedLikeEveryReadUpToThreeAttemptsButNotOnA429() {
+    dispatcher.thenError(503, "internal_error", "internal_error");
+    dispatcher.then(new MockResponse.Builder().code(504).build());
+    dispatcher.then(
+        new MockResponse.Builder()
+            .code(200)
+            .body("{\"object\":\"heartbeat\",\"ok\":true}")
+            .build());
+    dispatcher.thenError(429, "rate_limit_error", "rate_limited");
+    CrossdeckServer client = client();
+
+    HeartbeatResult result = whileTimePasses(client::heartbeat);
+    CrossdeckException limited =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            CrossdeckException.class, () -> whileTimePasses(client::heartbeat));
+
+    assertThat(result.ok()).isTrue();
+    assertThat(limited.status()).isEqualTo(429);
+    assertThat(server.getRequestCount()).isEqualTo(4);
+  }
+
+  @Test
+  void waitsTheServersRetryAfterBetweenAttempts() {
+    dispatcher.then(new MockResponse.Builder().code(503).addHeader("Retry-After", "7").build());
+    CrossdeckServer client = client();
+
+    java.util.concurrent.CompletableFuture<HeartbeatResult> result =
+        java.util.concurrent.CompletableFuture.supplyAsync(client::heartbeat);
+    nextRequest();
+    clock.awaitWaiterUntil(Duration.ofSeconds(7).toNanos());
+    clock.advanceAndSettle(Duration.ofMillis(6999));
+    assertThat(server.getRequestCount()).as("not before Retry-After").isEqualTo(1);
+    clock.advance(Duration.ofMillis(1));
+
+    assertThat(result.join().ok()).isFalse();
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
   void theBootHeartbeatRunsInTheBackgroundOnceTheApplicationHadTimeToStartAndFlagsARejectedKey() {
     dispatcher.thenError(401, "authentication_error", "invalid_api_key");
 

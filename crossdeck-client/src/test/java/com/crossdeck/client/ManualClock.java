@@ -64,6 +64,11 @@ final class ManualClock implements CrossdeckClock {
     return waiters.values().stream().filter(d -> d != Long.MAX_VALUE).findFirst().orElseThrow();
   }
 
+  /** Blocks (in real time) until some thread waits for exactly {@code deadlineNanos}. */
+  void awaitWaiterUntil(long deadlineNanos) {
+    await().atMost(Duration.ofSeconds(5)).until(() -> waiters.containsValue(deadlineNanos));
+  }
+
   /**
    * Advances time and blocks until a waiting thread has woken and started waiting again, so the
    * caller can assert on what it did (or did not do) in between.

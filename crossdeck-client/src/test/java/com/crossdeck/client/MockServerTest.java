@@ -88,6 +88,47 @@ abstract class MockServerTest {
     }
   }
 
+  /**
+   * Runs {@code call} on another thread while advancing the manual clock, so that a call waiting
+   * between retries (GETs wait up to 2 s of client time) completes in milliseconds of real time.
+   * Returns its result or rethrows what it threw.
+   */
+  <T> T whileTimePasses(java.util.concurrent.Callable<T> call) {
+    java.util.concurrent.CompletableFuture<T> result =
+        new java.util.concurrent.CompletableFuture<>();
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                result.complete(call.call());
+              } catch (Throwable e) {
+                result.completeExceptionally(e);
+              }
+            },
+            "test-caller");
+    caller.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!result.isDone() && System.nanoTime() < deadline) {
+      clock.advance(Duration.ofMillis(500));
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    try {
+      return result.get(1, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new AssertionError(e.getCause());
+    } catch (Exception e) {
+      throw new AssertionError("the call did not complete within 10 s", e);
+    }
+  }
+
   static Event userEvent(String name) {
     return Event.builder(name).developerUserId("user_1").build();
   }

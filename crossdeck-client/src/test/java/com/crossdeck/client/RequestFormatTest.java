@@ -20,10 +20,13 @@ class RequestFormatTest extends MockServerTest {
     assertThat(batch.request().getUrl().encodedPath()).isEqualTo("/v1/events");
     assertThat(batch.header("Authorization")).isEqualTo("Bearer " + TEST_KEY);
     assertThat(batch.header("Crossdeck-Sdk-Version"))
-        .isEqualTo("crossdeck-java@" + SdkInfo.version());
+        .isEqualTo("@cross-deck/java@" + SdkInfo.version());
     assertThat(batch.header("Crossdeck-Api-Version")).isEqualTo("2025-01-01");
     assertThat(batch.header("User-Agent"))
-        .startsWith("crossdeck-java/" + SdkInfo.version() + " java/");
+        .matches(
+            "@cross-deck/java/"
+                + java.util.regex.Pattern.quote(SdkInfo.version())
+                + " java/\\S+ (linux|darwin|win32|[a-z0-9-]+)");
     assertThat(batch.header("Accept")).isEqualTo("application/json");
     assertThat(batch.header("Content-Type")).startsWith("application/json");
     assertThat(batch.idempotencyKey()).matches("batch_[0-9a-z]{20,}");
@@ -49,6 +52,18 @@ class RequestFormatTest extends MockServerTest {
   }
 
   @Test
+  void theSdkNamesItselfLikeEveryOtherCrossdeckSdk() {
+    assertThat(SdkInfo.NAME).isEqualTo("@cross-deck/java");
+    assertThat(SdkInfo.version()).matches("\\d+\\.\\d+\\.\\d+(-[A-Za-z0-9.-]+)?");
+    assertThat(SdkInfo.versionHeader())
+        .isEqualTo("@cross-deck/java@" + SdkInfo.version())
+        .satisfies(
+            header ->
+                assertThat(header.substring(header.lastIndexOf('@') + 1))
+                    .isEqualTo(SdkInfo.version()));
+  }
+
+  @Test
   void sdkVersionIsTheBuiltVersion() {
     assertThat(SdkInfo.version()).isNotEqualTo("unknown").doesNotContain("${");
   }
@@ -62,7 +77,7 @@ class RequestFormatTest extends MockServerTest {
     JsonNode body = nextBatch().body();
     assertThat(body.get("envelopeVersion").asInt()).isEqualTo(1);
     assertThat(body.get("events").isArray()).isTrue();
-    assertThat(body.get("sdk").get("name").asText()).isEqualTo("crossdeck-java");
+    assertThat(body.get("sdk").get("name").asText()).isEqualTo("@cross-deck/java");
     assertThat(body.get("sdk").get("version").asText()).isEqualTo(SdkInfo.version());
     assertThat(body.get("appId").asText()).isEqualTo("app_billing");
     assertThat(body.get("environment").asText()).isEqualTo("sandbox");
@@ -116,7 +131,7 @@ class RequestFormatTest extends MockServerTest {
     assertThat(second.get("crossdeckCustomerId").asText()).isEqualTo("cdcust_1");
     assertThat(first.get("properties").isObject()).isTrue();
     JsonNode context = first.get("context");
-    assertThat(context.get("sdkName").asText()).isEqualTo("crossdeck-java");
+    assertThat(context.get("sdkName").asText()).isEqualTo("@cross-deck/java");
     assertThat(context.get("sdkVersion").asText()).isEqualTo(SdkInfo.version());
     assertThat(context.get("javaVersion").asText()).isEqualTo(Runtime.version().toString());
     assertThat(context.get("serviceName").asText()).isEqualTo("billing");

@@ -89,7 +89,9 @@ class TypedErrorsTest extends MockServerTest {
     String closed = "http://127.0.0.1:" + port + "/v1";
     CrossdeckServer client = client(options -> options.baseUrl(closed));
 
-    CrossdeckException error = catchThrowableOfType(CrossdeckException.class, client::heartbeat);
+    // A POST: one attempt, so the failure comes back at once (reads retry on this manual clock).
+    CrossdeckException error =
+        catchThrowableOfType(CrossdeckException.class, () -> client.identify("u", "anon_1"));
 
     assertThat(error.type()).isEqualTo(ErrorCodes.TYPE_NETWORK);
     assertThat(error.code()).isEqualTo(ErrorCodes.FETCH_FAILED);

@@ -24,7 +24,10 @@ import org.springframework.util.ClassUtils;
  * The starter in a Spring Boot 3.5 application, end to end: requests in, events stored by the
  * embedded emulator out, and the actuator's view of it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The boot heartbeat's sdk.boot event would join the events these tests judge one by one.
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "crossdeck.boot-heartbeat=false")
 class Boot3ShopTests {
 
   @Autowired CrossdeckEmulator emulator;

@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @EnabledForJreRange(min = JRE.JAVA_21)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "spring.threads.virtual.enabled=true")
+    properties = {"spring.threads.virtual.enabled=true", "crossdeck.boot-heartbeat=false"})
 class Boot3VirtualThreadPinningTests {
 
   private static final String PINNED = "jdk.VirtualThreadPinned";

@@ -30,6 +30,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.main.web-application-type=reactive",
+      // The boot heartbeat's sdk.boot event would join the events these tests judge one by one.
+      "crossdeck.boot-heartbeat=false",
       "spring.reactor.context-propagation=auto"
     })
 class Boot3ReactiveShopTests {

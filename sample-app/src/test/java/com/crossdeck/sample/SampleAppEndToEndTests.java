@@ -321,6 +321,45 @@ class SampleAppEndToEndTests {
   }
 
   @Test
+  void theProReportsPageOpensWithAnAdminGrantAndClosesWithARevocation() {
+    assertThat(http.send(as("grace", "hopper", http.get("/reports/pro"))).statusCode())
+        .as("before the grant")
+        .isEqualTo(403);
+
+    HttpResponse<String> granted =
+        http.send(
+            as(
+                "ada",
+                "lovelace",
+                http.postJson(
+                    "/admin/grants",
+                    "{\"userId\":\"user_grace\",\"entitlement\":\"pro\",\"duration\":\"P30D\"}")));
+    assertThat(granted.statusCode()).isEqualTo(201);
+    assertThat(emulator.entitlements(GRACE))
+        .singleElement()
+        .satisfies(pro -> assertThat(pro.active()).isTrue());
+    HttpResponse<String> served = http.send(as("grace", "hopper", http.get("/reports/pro")));
+    assertThat(served.statusCode()).as("after the grant").isEqualTo(200);
+    assertThat(served.body()).contains("Revenue by cohort");
+
+    HttpResponse<String> revoked =
+        http.send(
+            as(
+                "ada",
+                "lovelace",
+                http.postJson(
+                    "/admin/revocations", "{\"userId\":\"user_grace\",\"entitlement\":\"pro\"}")));
+    assertThat(revoked.statusCode()).isEqualTo(200);
+    assertThat(http.send(as("grace", "hopper", http.get("/reports/pro"))).statusCode())
+        .as("after the revocation")
+        .isEqualTo(403);
+    assertThat(emulator.auditEntries()).hasSize(2);
+    assertThat(timeline(GRACE))
+        .extracting(StoredEvent::name)
+        .containsExactly("admin_grant_applied", "admin_grant_revoked");
+  }
+
+  @Test
   void aGrantByANonAdminIsForbiddenAndTracksNothing() {
     HttpResponse<String> response =
         http.send(

@@ -4,6 +4,7 @@ import com.crossdeck.benchmarks.sdk.CrossdeckDriver;
 import com.crossdeck.client.Event;
 import com.crossdeck.client.IdentityHint;
 import com.crossdeck.client.internal.encoding.EventEncoder;
+import com.crossdeck.client.internal.enrichment.Enrichment;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -49,6 +50,7 @@ public class EncoderBenchmark {
         event.developerUserId(),
         EVENT_ID,
         timestamp,
-        sequence++);
+        sequence++,
+        Enrichment.NONE);
   }
 }

@@ -1,7 +1,10 @@
 package com.crossdeck.client.internal;
 
+import com.crossdeck.client.BeforeSendHook;
 import com.crossdeck.client.CrossdeckClock;
 import com.crossdeck.client.CrossdeckListener;
+import com.crossdeck.client.EntitlementStore;
+import com.crossdeck.client.ErrorBeforeSendHook;
 import com.crossdeck.client.IdentityHint;
 import com.crossdeck.client.outbox.OutboxOptions;
 import com.crossdeck.client.transport.Transport;
@@ -41,6 +44,14 @@ import java.util.random.RandomGenerator;
  * @param errorsPerProcess captured errors allowed for the life of the client
  * @param inAppPackages package prefixes of the application's own code, for stack frames
  * @param environmentVariables the environment, for host detection
+ * @param beforeSend the application's hook on tracked events, or {@code null}
+ * @param errorBeforeSend the application's hook on captured errors, or {@code null}
+ * @param entitlementCacheTtl how long an entitlement answer is used before {@code warm} asks again
+ * @param entitlementStaleAfter the age after which an entitlement answer counts as stale
+ * @param entitlementCacheMaxCustomers the most customers the entitlement cache keeps
+ * @param entitlementStore the durable entitlement store, or {@code null}
+ * @param breadcrumbsMaxSize the most breadcrumbs kept for error reports
+ * @param breadcrumbsFromEvents whether every tracked event also leaves a breadcrumb
  * @param outbox the transactional outbox's options, or {@code null} for none
  */
 public record ClientConfig(
@@ -69,4 +80,12 @@ public record ClientConfig(
     int errorsPerProcess,
     List<String> inAppPackages,
     Map<String, String> environmentVariables,
+    BeforeSendHook beforeSend,
+    ErrorBeforeSendHook errorBeforeSend,
+    Duration entitlementCacheTtl,
+    Duration entitlementStaleAfter,
+    int entitlementCacheMaxCustomers,
+    EntitlementStore entitlementStore,
+    int breadcrumbsMaxSize,
+    boolean breadcrumbsFromEvents,
     OutboxOptions outbox) {}

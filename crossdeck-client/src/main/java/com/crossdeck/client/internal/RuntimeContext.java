@@ -57,8 +57,27 @@ public record RuntimeContext(
         appVersion);
   }
 
+  /**
+   * Whether the host is a serverless platform, whose instances start cold and keep no memory
+   * between them: the reference SDK's list (extended contract §2.7).
+   */
+  public boolean isServerless() {
+    return switch (host) {
+      case "aws-lambda",
+          "azure-functions",
+          "google-app-engine",
+          "firebase-functions-v1",
+          "firebase-functions-v2",
+          "cloud-run",
+          "vercel",
+          "netlify" ->
+          true;
+      default -> false;
+    };
+  }
+
   /** Uses the platform names the other Crossdeck SDKs send, so timelines read the same. */
-  static String osName(String javaOsName) {
+  public static String osName(String javaOsName) {
     String lower = javaOsName.toLowerCase(Locale.ROOT);
     if (lower.startsWith("linux")) {
       return "linux";

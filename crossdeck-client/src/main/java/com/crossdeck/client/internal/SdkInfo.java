@@ -2,7 +2,6 @@ package com.crossdeck.client.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -12,8 +11,13 @@ import java.util.Properties;
  */
 public final class SdkInfo {
 
-  /** The SDK name on the wire. */
-  public static final String NAME = "crossdeck-java";
+  /**
+   * The SDK name on the wire: the batch envelope's {@code sdk.name}, each event's {@code
+   * context.sdkName}, and the first part of the {@code Crossdeck-Sdk-Version} and {@code
+   * User-Agent} headers. Every official SDK names itself {@code @cross-deck/<platform>} (extended
+   * contract §7.1), and server-side tooling parses that shape.
+   */
+  public static final String NAME = "@cross-deck/java";
 
   /** The Crossdeck API version this SDK speaks. */
   public static final String API_VERSION = "2025-01-01";
@@ -25,7 +29,20 @@ public final class SdkInfo {
     return Version.VALUE;
   }
 
-  /** {@code crossdeck-java/<version> java/<runtime version> <os>}. */
+  /**
+   * {@code <name>@<version>}, as in {@code @cross-deck/java@1.0.0}: the {@code
+   * Crossdeck-Sdk-Version} header. The name starts with an {@code @}, so readers split on the last
+   * one.
+   */
+  public static String versionHeader() {
+    return NAME + '@' + version();
+  }
+
+  /**
+   * {@code <name>/<version> java/<runtime version> <os>}, as in {@code @cross-deck/java/1.0.0
+   * java/17.0.15+6 linux}: the shape of the reference SDK's {@code @cross-deck/node/<version>
+   * node/<runtime> <platform>}, with the operating system named as in each event's context.
+   */
   public static String userAgent() {
     return NAME
         + '/'
@@ -33,7 +50,7 @@ public final class SdkInfo {
         + " java/"
         + Runtime.version()
         + ' '
-        + System.getProperty("os.name", "unknown").toLowerCase(Locale.ROOT).replace(' ', '-');
+        + RuntimeContext.osName(System.getProperty("os.name", "unknown")).replace(' ', '-');
   }
 
   // The holder idiom: the JVM reads the resource once, on first use, thread-safely.

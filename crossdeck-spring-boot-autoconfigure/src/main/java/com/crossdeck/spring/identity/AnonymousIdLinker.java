@@ -2,6 +2,9 @@ package com.crossdeck.spring.identity;
 
 import com.crossdeck.client.CrossdeckException;
 import com.crossdeck.client.CrossdeckServer;
+import com.crossdeck.client.ErasureListener;
+import com.crossdeck.client.ForgetResult;
+import com.crossdeck.client.IdentityHints;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -80,6 +83,19 @@ public final class AnonymousIdLinker {
       finish(anonymousId, fresh, e);
     }
     return fresh.outcome().copy();
+  }
+
+  /**
+   * Forgets the links of an erased person ({@link CrossdeckServer#forget}): their anonymous id and
+   * every anonymous id linked to their user id. Crossdeck erased those links too, so after the
+   * erasure the same pair is linked again, to the person's new customer, instead of being taken as
+   * already done. The starter registers it as an {@link ErasureListener} of the client.
+   */
+  public void forget(IdentityHints hints, ForgetResult result) {
+    links.removeIf(
+        (anonymousId, link) ->
+            anonymousId.equals(hints.anonymousId())
+                || (hints.userId() != null && hints.userId().equals(link.userId())));
   }
 
   /** How many links were refused because the anonymous id belongs to another user. */

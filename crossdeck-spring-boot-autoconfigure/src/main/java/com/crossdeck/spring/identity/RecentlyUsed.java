@@ -2,6 +2,7 @@ package com.crossdeck.spring.identity;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -37,6 +38,11 @@ final class RecentlyUsed<K, V> {
   /** Forgets {@code key} if it still maps to {@code value}. */
   synchronized void remove(K key, V value) {
     entries.remove(key, value);
+  }
+
+  /** Forgets every entry {@code matches} accepts. */
+  synchronized void removeIf(BiPredicate<K, V> matches) {
+    entries.entrySet().removeIf(entry -> matches.test(entry.getKey(), entry.getValue()));
   }
 
   synchronized boolean containsKey(K key) {

@@ -36,7 +36,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(
     classes = StoreApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "server.address=127.0.0.1")
+    // The boot heartbeat's sdk.boot event would join the events these tests judge one by one.
+    properties = {"server.address=127.0.0.1", "crossdeck.boot-heartbeat=false"})
 class IdentityTrustIntegrationTests {
 
   @Autowired CrossdeckEmulator emulator;

@@ -32,6 +32,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     properties = {
       "spring.main.web-application-type=reactive",
       "server.address=127.0.0.1",
+      // The boot heartbeat's sdk.boot event would join the events these tests judge one by one.
+      "crossdeck.boot-heartbeat=false",
       "spring.reactor.context-propagation=auto"
     })
 class ReactiveShopIntegrationTests {

@@ -28,6 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "server.address=127.0.0.1",
+      // The boot heartbeat's sdk.boot event would join the events these tests judge one by one.
+      "crossdeck.boot-heartbeat=false",
       "management.endpoints.web.exposure.include=health,metrics",
       "management.endpoint.health.show-details=always"
     })

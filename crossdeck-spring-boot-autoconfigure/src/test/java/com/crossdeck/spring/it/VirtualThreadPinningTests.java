@@ -40,6 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "server.address=127.0.0.1",
+      "crossdeck.boot-heartbeat=false",
       "spring.threads.virtual.enabled=true",
       "management.endpoints.web.exposure.include=health,metrics",
       "management.endpoint.health.show-details=always"

@@ -6,8 +6,8 @@ import com.crossdeck.client.HeartbeatResult;
 import com.crossdeck.client.internal.ApiContract;
 import com.crossdeck.client.internal.SecretKey;
 import com.crossdeck.client.internal.delivery.DeliveryStats;
-import com.crossdeck.client.internal.http.ApiClient;
 import com.crossdeck.client.internal.http.DirectCall;
+import com.crossdeck.client.internal.http.GetRetries;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /sdk/heartbeat}: confirms the key works. At startup it runs once on a short-lived
- * daemon thread, a few seconds after the client was built, so a rejected key is reported loudly in
- * the log without delaying the application: not while it starts, when creating the HTTP transport
- * would compete with it for the CPU.
+ * {@code GET /sdk/heartbeat}: confirms the key works, with the contract's read retries (up to 3
+ * attempts on network failures and 5xx). At startup it runs once on a short-lived daemon thread, a
+ * few seconds after the client was built, so a rejected key is reported loudly in the log without
+ * delaying the application: not while it starts, when creating the HTTP transport would compete
+ * with it for the CPU.
  */
 public final class Heartbeat {
 
@@ -31,13 +32,13 @@ public final class Heartbeat {
     return LoggerFactory.getLogger(Heartbeat.class);
   }
 
-  private final ApiClient api;
+  private final GetRetries gets;
   private final DeliveryStats stats;
   private final SecretKey secretKey;
 
   /** Creates the heartbeat for one client. */
-  public Heartbeat(ApiClient api, DeliveryStats stats, SecretKey secretKey) {
-    this.api = api;
+  public Heartbeat(GetRetries gets, DeliveryStats stats, SecretKey secretKey) {
+    this.gets = gets;
     this.stats = stats;
     this.secretKey = secretKey;
   }
@@ -45,7 +46,7 @@ public final class Heartbeat {
   /** Calls the endpoint synchronously; throws the typed error on failure. */
   public HeartbeatResult check() {
     try {
-      JsonNode body = DirectCall.jsonOf(api.get(ApiContract.HEARTBEAT_PATH));
+      JsonNode body = DirectCall.jsonOf(gets.get(ApiContract.HEARTBEAT_PATH));
       JsonNode serverTime = body.get("serverTime");
       return new HeartbeatResult(
           body.path("ok").asBoolean(false),
@@ -64,13 +65,16 @@ public final class Heartbeat {
   }
 
   /**
-   * Runs {@link #check()} once in the background, {@code delay} after now, and logs the outcome.
+   * Runs {@code onBoot} and then {@link #check()} once in the background, {@code delay} after now,
+   * and logs the outcome.
    *
    * @param clock the client's clock, which the wait follows
    * @param delay how long to leave the application to start
    * @param stillWanted false once the client was closed: the check is then skipped
+   * @param onBoot what else happens at that moment (the {@code sdk.boot} event); must not throw
    */
-  public void checkInBackground(CrossdeckClock clock, Duration delay, BooleanSupplier stillWanted) {
+  public void checkInBackground(
+      CrossdeckClock clock, Duration delay, BooleanSupplier stillWanted, Runnable onBoot) {
     long due = clock.nanoTime() + delay.toNanos();
     Thread thread =
         new Thread(
@@ -79,6 +83,7 @@ public final class Heartbeat {
                 clock.awaitUntil(due);
               }
               if (stillWanted.getAsBoolean()) {
+                onBoot.run();
                 checkAndLog();
               }
             },

@@ -138,30 +138,20 @@ public final class IdentityLinker {
   private byte[] encode(AliasRequest request) {
     JsonWriter out = new JsonWriter(256);
     out.raw((byte) '{');
-    field(out, "userId", request.userId(), true);
-    field(out, "anonymousId", request.anonymousId(), false);
-    field(out, "crossdeckCustomerId", request.crossdeckCustomerId(), false);
-    field(out, "email", request.traits().email(), false);
+    boolean first = out.optionalMember("userId", request.userId(), true);
+    first = out.optionalMember("anonymousId", request.anonymousId(), first);
+    first = out.optionalMember("crossdeckCustomerId", request.crossdeckCustomerId(), first);
+    first = out.optionalMember("email", request.traits().email(), first);
     if (!request.traits().attributes().isEmpty()) {
-      out.raw((byte) ',');
+      if (!first) {
+        out.raw((byte) ',');
+      }
       out.raw(JsonWriter.quoted("traits"));
       out.raw((byte) ':');
       out.raw(encoder.forCurrentThread().encodeProperties(request.traits().attributes()));
     }
     out.raw((byte) '}');
     return out.toByteArray();
-  }
-
-  private static void field(JsonWriter out, String name, String value, boolean first) {
-    if (isBlank(value)) {
-      return;
-    }
-    if (!first) {
-      out.raw((byte) ',');
-    }
-    out.raw(JsonWriter.quoted(name));
-    out.raw((byte) ':');
-    out.string(value);
   }
 
   private static AliasResult parse(JsonNode body) {

@@ -1,12 +1,15 @@
 package com.crossdeck.client.internal.delivery;
 
+import com.crossdeck.client.BeforeSendHook;
 import com.crossdeck.client.CrossdeckClock;
 import com.crossdeck.client.DropReason;
+import com.crossdeck.client.Event;
 import com.crossdeck.client.FlushResult;
 import com.crossdeck.client.IdentityHint;
 import com.crossdeck.client.internal.Lazy;
 import com.crossdeck.client.internal.encoding.Envelope;
 import com.crossdeck.client.internal.encoding.EventEncoder;
+import com.crossdeck.client.internal.enrichment.SuperProperties;
 import com.crossdeck.client.internal.http.ApiClient;
 import com.crossdeck.client.internal.http.RetryPolicy;
 import com.crossdeck.client.internal.http.TransportHolder;
@@ -16,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -45,6 +49,7 @@ public final class DeliveryPipeline {
    *
    * @param options the queue's and the sender's options
    * @param encoder serializes events on the calling thread
+   * @param superProperties what every event gains
    * @param api sends batches
    * @param transport the transport, closed last
    * @param envelope the batch envelope, built by the sender on its thread
@@ -55,6 +60,7 @@ public final class DeliveryPipeline {
   public DeliveryPipeline(
       Options options,
       EventEncoder encoder,
+      SuperProperties superProperties,
       ApiClient api,
       TransportHolder transport,
       Lazy<Envelope> envelope,
@@ -94,6 +100,9 @@ public final class DeliveryPipeline {
             listeners,
             clock,
             options.identityFallback(),
+            options.beforeSend(),
+            superProperties,
+            options.onQueued(),
             options.missingIdentityAdvice());
   }
 
@@ -107,6 +116,8 @@ public final class DeliveryPipeline {
    * @param clock the time source
    * @param random jitter and idempotency keys, for the sender thread only
    * @param identityFallback supplies an identity for events without one, or {@code null}
+   * @param beforeSend the application's hook on tracked events, or {@code null}
+   * @param onQueued told of every event queued, on the tracking thread; or {@code null}
    * @param missingIdentityAdvice how to give events an identity, ending {@code missing_identity}
    *     messages
    * @param startupGrace how long the sender leaves an application that tracks nothing to start
@@ -120,6 +131,8 @@ public final class DeliveryPipeline {
       CrossdeckClock clock,
       RandomGenerator random,
       Supplier<IdentityHint> identityFallback,
+      BeforeSendHook beforeSend,
+      Consumer<Event> onQueued,
       String missingIdentityAdvice,
       Duration startupGrace) {}
 

@@ -93,6 +93,15 @@ public final class DeliveryStats {
     dropped.get(reason).add(count);
   }
 
+  /**
+   * An event was accepted and dropped at once, before reaching the queue (by a before-send hook):
+   * both counters move together, so the accounting identity holds.
+   */
+  void recordAcceptedAndDropped(DropReason reason) {
+    accepted.increment();
+    dropped.get(reason).increment();
+  }
+
   /** Events were dropped because of an error the server or the transport reported. */
   void recordDropped(DropReason reason, long count, String error) {
     recordDropped(reason, count);

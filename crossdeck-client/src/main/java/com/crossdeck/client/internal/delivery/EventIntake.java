@@ -1,7 +1,9 @@
 package com.crossdeck.client.internal.delivery;
 
+import com.crossdeck.client.BeforeSendHook;
 import com.crossdeck.client.CrossdeckClock;
 import com.crossdeck.client.CrossdeckListener;
+import com.crossdeck.client.DropReason;
 import com.crossdeck.client.ErrorCodes;
 import com.crossdeck.client.Event;
 import com.crossdeck.client.IdentityHint;
@@ -9,7 +11,9 @@ import com.crossdeck.client.TrackResult;
 import com.crossdeck.client.internal.ApiContract;
 import com.crossdeck.client.internal.encoding.EventEncoder;
 import com.crossdeck.client.internal.encoding.EventRules;
+import com.crossdeck.client.internal.enrichment.SuperProperties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * between (see {@link EventQueue}). So a {@code track()} racing {@code close()} returns {@code
  * queued} only for an event the close will deliver or count as dropped. With a {@link DurableQueue}
  * (the outbox), the event is offered to it first, and queued in memory only if it cannot take it.
+ *
+ * <p>Before that, the application's {@link BeforeSendHook} (if any) sees the event and may change
+ * or drop it; a dropped event is counted as accepted and dropped at once, so the accounting
+ * identity holds. Encoding merges the super-properties and groups of the moment, read from one
+ * immutable snapshot: {@code track()} takes no lock for them.
  *
  * <p>It mirrors the server's validation so that one bad event is refused here, alone, instead of
  * making the server reject a whole batch. It never throws and never blocks on the SDK: a refused
@@ -46,6 +55,9 @@ public final class EventIntake {
   private final Listeners listeners;
   private final CrossdeckClock clock;
   private final Supplier<IdentityHint> identityFallback;
+  private final BeforeSendHook beforeSend;
+  private final SuperProperties superProperties;
+  private final Consumer<Event> onQueued;
   private final String missingIdentityAdvice;
   private final AtomicLong seq = new AtomicLong();
   private final LogThrottle once;
@@ -60,6 +72,9 @@ public final class EventIntake {
       Listeners listeners,
       CrossdeckClock clock,
       Supplier<IdentityHint> identityFallback,
+      BeforeSendHook beforeSend,
+      SuperProperties superProperties,
+      Consumer<Event> onQueued,
       String missingIdentityAdvice) {
     this.encoder = encoder;
     this.queue = queue;
@@ -69,12 +84,38 @@ public final class EventIntake {
     this.listeners = listeners;
     this.clock = clock;
     this.identityFallback = identityFallback;
+    this.beforeSend = beforeSend;
+    this.superProperties = superProperties;
+    this.onQueued = onQueued;
     this.missingIdentityAdvice = missingIdentityAdvice;
     this.once = new LogThrottle(clock, Long.MAX_VALUE);
   }
 
-  /** See {@code CrossdeckServer.track}. */
+  /** See {@code CrossdeckServer.track}: the application's hook, then {@link #enqueue}. */
   public TrackResult track(Event event) {
+    if (beforeSend == null || event == null) {
+      return enqueue(event);
+    }
+    if (queue.isClosed()) {
+      return refuseClosed(event);
+    }
+    Event toSend;
+    try {
+      toSend = beforeSend.beforeSend(event);
+    } catch (Throwable e) {
+      return dropBeforeQueue(event.name(), event.eventId(), DropReason.BEFORE_SEND_FAILED, e);
+    }
+    if (toSend == null) {
+      return dropBeforeQueue(event.name(), event.eventId(), DropReason.BEFORE_SEND, null);
+    }
+    return enqueue(toSend);
+  }
+
+  /**
+   * Validates, encodes and queues an event without the application's before-send hook: for events
+   * the SDK makes itself ({@code sdk.boot}) and captured errors, which have a hook of their own.
+   */
+  public TrackResult enqueue(Event event) {
     if (queue.isClosed()) {
       return refuseClosed(event);
     }
@@ -97,7 +138,8 @@ public final class EventIntake {
               checked.identity(),
               checked.eventId(),
               timestamp,
-              seq.getAndIncrement());
+              seq.getAndIncrement(),
+              superProperties.current());
       generatedId = encoding.generatedEventId(encoded);
     } catch (Throwable e) {
       // Application code ran during encoding (a getter, an iterator); whatever it threw stays here.
@@ -126,9 +168,53 @@ public final class EventIntake {
       }
       sender.onEventQueued(size);
     }
+    if (onQueued != null) {
+      onQueued.accept(event);
+    }
     return generatedId != null
         ? TrackResult.queued(generatedId)
         : TrackResult.queued(checked.eventId());
+  }
+
+  /**
+   * Counts an event accepted and dropped before the queue (by a before-send hook), logs the first
+   * drop of each reason and reports it to listeners.
+   *
+   * @param name the event's name, for the log
+   * @param eventId the event's own id, or {@code null}
+   * @param reason {@link DropReason#BEFORE_SEND} or {@link DropReason#BEFORE_SEND_FAILED}
+   * @param failure what the hook threw, or {@code null}
+   */
+  public TrackResult dropBeforeQueue(
+      String name, String eventId, DropReason reason, Throwable failure) {
+    stats.recordAcceptedAndDropped(reason);
+    String message =
+        failure == null
+            ? "The before-send hook dropped event '" + name + "'."
+            : "The before-send hook threw "
+                + failure.getClass().getName()
+                + " for event '"
+                + name
+                + "'; the event was dropped rather than sent unchecked.";
+    if (once.shouldLog("drop:" + reason.tag())) {
+      if (failure == null) {
+        log()
+            .info(
+                "{} Events a before-send hook drops are counted"
+                    + " (crossdeck.events.dropped{{reason=before_send}}) and not logged again.",
+                message);
+      } else {
+        log()
+            .warn(
+                "{} Later failures are counted (crossdeck.events.dropped{{reason=before_send_failed}})"
+                    + " and not logged again.",
+                message,
+                failure);
+      }
+    }
+    listeners.eventsDropped(new CrossdeckListener.EventsDropped(1, reason));
+    return TrackResult.dropped(
+        eventId == null || eventId.isBlank() ? null : eventId, reason, message);
   }
 
   /** A missing identity is the first rejection most applications meet: say how to fix it. */

@@ -2,6 +2,7 @@ package com.crossdeck.client.internal.encoding;
 
 import com.crossdeck.client.Event;
 import com.crossdeck.client.IdentityHint;
+import com.crossdeck.client.internal.enrichment.Enrichment;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -71,7 +72,8 @@ public final class EventEncoder {
           eventId,
           timestamp != null,
           timestamp == null ? 0 : timestamp,
-          -1);
+          -1,
+          Enrichment.NONE);
     }
 
     /**
@@ -84,6 +86,7 @@ public final class EventEncoder {
      *     #generatedEventId(byte[])}
      * @param timestamp the event time in epoch milliseconds
      * @param seq this client's sequence number for the event
+     * @param enrichment the super-properties and groups merged into the event's properties
      * @return the event object's bytes, without the closing brace
      */
     public byte[] encodeForQueue(
@@ -92,8 +95,9 @@ public final class EventEncoder {
         String identityValue,
         String eventId,
         long timestamp,
-        long seq) {
-      return encode(event, identityKind, identityValue, eventId, true, timestamp, seq);
+        long seq,
+        Enrichment enrichment) {
+      return encode(event, identityKind, identityValue, eventId, true, timestamp, seq, enrichment);
     }
 
     private byte[] encode(
@@ -103,7 +107,8 @@ public final class EventEncoder {
         String eventId,
         boolean hasTimestamp,
         long timestamp,
-        long seq) {
+        long seq,
+        Enrichment enrichment) {
       out.reset(MAX_RETAINED_BUFFER);
       values.resetCounts();
       out.raw(EVENT_ID);
@@ -137,7 +142,7 @@ public final class EventEncoder {
         values.write(out, event.tags(), 0);
       }
       out.raw(PROPERTIES);
-      properties.write(out, event.properties());
+      properties.write(out, event.properties(), enrichment);
       return out.toByteArray();
     }
 

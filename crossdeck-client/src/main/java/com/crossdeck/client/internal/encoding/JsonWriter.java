@@ -291,6 +291,27 @@ public final class JsonWriter {
     }
   }
 
+  /**
+   * Writes the member {@code "name":"value"} of an object, after a comma unless it is the object's
+   * first; nothing for a null or blank value, since the API's optional fields are left out rather
+   * than sent empty.
+   *
+   * @param first whether the object has no member yet
+   * @return whether the object still has no member
+   */
+  public boolean optionalMember(String name, String value, boolean first) {
+    if (value == null || value.isBlank()) {
+      return first;
+    }
+    if (!first) {
+      raw((byte) ',');
+    }
+    raw(quoted(name));
+    raw((byte) ':');
+    string(value);
+    return false;
+  }
+
   /** Writes a quoted, escaped string. */
   public void string(String value) {
     int length = value.length();

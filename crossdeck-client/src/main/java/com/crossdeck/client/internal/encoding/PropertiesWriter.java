@@ -1,6 +1,7 @@
 package com.crossdeck.client.internal.encoding;
 
 import com.crossdeck.client.internal.ApiContract;
+import com.crossdeck.client.internal.enrichment.Enrichment;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -14,6 +15,14 @@ import java.util.Map;
  * "__truncated":true} is added, as the reference SDK does. Sizes are measured on the bytes actually
  * written, so the limit is exact. A key whose value cannot be converted is dropped alone; the rest
  * of the event survives.
+ *
+ * <p>An event's bag may gain the process's super-properties and {@code $groups} ({@link
+ * Enrichment}, extended contract §5.3): super-properties come first, in registration order, each
+ * replaced in place by the event's own value for the same key (the event wins); then the event's
+ * other properties; then {@code $groups}, unless the event or a super-property already carries that
+ * key. Unlike the reference SDK, which caps only the caller's bag and can send far more than 8 KB
+ * once super-properties are added, the limit and the truncation apply to the merged bag as a whole,
+ * so no event exceeds what the server accepts.
  *
  * <p>The work is bounded whatever the input: a value stops being written as soon as it alone is
  * larger than a bag may be (it could never be kept), and once {@value #MAX_WRITTEN_BYTES} bytes of
@@ -58,13 +67,76 @@ final class PropertiesWriter {
 
   /** Writes the bag, or {@code {}} for {@code null}. */
   void write(JsonWriter out, Map<String, ?> properties) {
+    write(out, properties, Enrichment.NONE);
+  }
+
+  /** Writes the bag merged with {@code enrichment}. */
+  void write(JsonWriter out, Map<String, ?> properties, Enrichment enrichment) {
     droppedKeys = 0;
     truncated = false;
     full = false;
     int start = out.position();
     int ceiling = start + MAX_WRITTEN_BYTES;
     out.raw((byte) '{');
+    int entries =
+        enrichment.isEmpty()
+            ? writeOwn(out, properties, 0, ceiling)
+            : writeEnriched(out, properties, enrichment, ceiling);
+    out.raw((byte) '}');
+    if (truncated || out.position() - start > ApiContract.MAX_PROPERTIES_BYTES) {
+      truncate(out, start, entries);
+    }
+  }
+
+  private int writeEnriched(
+      JsonWriter out, Map<String, ?> properties, Enrichment enrichment, int ceiling) {
     int entries = 0;
+    boolean hasGroups = enrichment.hasKey(Enrichment.GROUPS_KEY);
+    for (int i = 0; i < enrichment.size() && !full; i++) {
+      String key = enrichment.keyAt(i);
+      if (properties != null && properties.containsKey(key)) {
+        entries = writeEntry(out, key, properties.get(key), entries, ceiling);
+      } else {
+        entries = writeMember(out, enrichment.memberAt(i), entries);
+      }
+    }
+    if (properties instanceof PropertyMap flat) {
+      for (int i = 0; i < flat.size() && !full; i++) {
+        String key = flat.keyAt(i);
+        hasGroups |= Enrichment.GROUPS_KEY.equals(key);
+        if (key == null || !enrichment.hasKey(key)) {
+          entries = writeEntry(out, key, flat.valueAt(i), entries, ceiling);
+        }
+      }
+    } else if (properties != null) {
+      for (Map.Entry<String, ?> entry : properties.entrySet()) {
+        if (full) {
+          break;
+        }
+        String key = entry.getKey();
+        hasGroups |= Enrichment.GROUPS_KEY.equals(key);
+        if (key == null || !enrichment.hasKey(key)) {
+          entries = writeEntry(out, key, entry.getValue(), entries, ceiling);
+        }
+      }
+    }
+    if (!hasGroups && enrichment.groupsMember() != null && !full) {
+      entries = writeMember(out, enrichment.groupsMember(), entries);
+    }
+    return entries;
+  }
+
+  /** Appends an already-encoded member, {@code "key":value}, of bounded size. */
+  private int writeMember(JsonWriter out, byte[] member, int entries) {
+    if (entries > 0) {
+      out.raw((byte) ',');
+    }
+    int keyStart = out.position();
+    out.raw(member);
+    return recordEntry(keyStart, out.position(), entries);
+  }
+
+  private int writeOwn(JsonWriter out, Map<String, ?> properties, int entries, int ceiling) {
     if (properties instanceof PropertyMap flat) {
       for (int i = 0; i < flat.size() && !full; i++) {
         entries = writeEntry(out, flat.keyAt(i), flat.valueAt(i), entries, ceiling);
@@ -77,10 +149,7 @@ final class PropertiesWriter {
         entries = writeEntry(out, entry.getKey(), entry.getValue(), entries, ceiling);
       }
     }
-    out.raw((byte) '}');
-    if (truncated || out.position() - start > ApiContract.MAX_PROPERTIES_BYTES) {
-      truncate(out, start, entries);
-    }
+    return entries;
   }
 
   private int writeEntry(JsonWriter out, String key, Object value, int entries, int ceiling) {
@@ -99,13 +168,7 @@ final class PropertiesWriter {
       out.string(key);
       out.raw((byte) ':');
       values.write(out, value, 0);
-      if (entries == entryStarts.length) {
-        entryStarts = Arrays.copyOf(entryStarts, entries * 2);
-        entryEnds = Arrays.copyOf(entryEnds, entries * 2);
-      }
-      entryStarts[entries] = keyStart;
-      entryEnds[entries] = out.position();
-      return entries + 1;
+      return recordEntry(keyStart, out.position(), entries);
     } catch (OutputLimitReached tooLarge) {
       // The value alone could never fit, or the bag reached the ceiling: either way it is cut.
       out.truncate(entryStart);
@@ -120,6 +183,16 @@ final class PropertiesWriter {
     } finally {
       out.removeLimit();
     }
+  }
+
+  private int recordEntry(int keyStart, int end, int entries) {
+    if (entries == entryStarts.length) {
+      entryStarts = Arrays.copyOf(entryStarts, entries * 2);
+      entryEnds = Arrays.copyOf(entryEnds, entries * 2);
+    }
+    entryStarts[entries] = keyStart;
+    entryEnds[entries] = end;
+    return entries + 1;
   }
 
   /** Removes the largest entries until the bag plus the marker fits, keeping the original order. */

@@ -58,7 +58,7 @@ public final class ApiClient {
   private static Map<String, String> commonHeaders(SecretKey secretKey) {
     Map<String, String> common = new LinkedHashMap<>();
     common.put("Authorization", secretKey.authorizationHeader());
-    common.put("Crossdeck-Sdk-Version", SdkInfo.NAME + '@' + SdkInfo.version());
+    common.put("Crossdeck-Sdk-Version", SdkInfo.versionHeader());
     common.put("Crossdeck-Api-Version", SdkInfo.API_VERSION);
     common.put("User-Agent", SdkInfo.userAgent());
     common.put("Accept", "application/json");

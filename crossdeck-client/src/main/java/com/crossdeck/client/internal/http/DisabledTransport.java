@@ -21,6 +21,11 @@ public final class DisabledTransport implements Transport {
           "{\"object\":\"alias_result\",\"linked\":[],\"mergePending\":false,\"env\":\"disabled\"}";
     } else if (url.endsWith("/sdk/heartbeat")) {
       body = "{\"object\":\"heartbeat\",\"ok\":true,\"env\":\"disabled\"}";
+    } else if (url.endsWith("/identity/forget")) {
+      body = "{\"object\":\"forgot\",\"crossdeckCustomerId\":null,\"env\":\"disabled\"}";
+    } else if (url.contains("/entitlements")) {
+      // No customer id: nothing is cached, and every entitlement check answers false.
+      body = "{\"object\":\"list\",\"data\":[],\"env\":\"disabled\"}";
     } else {
       body = "{\"object\":\"list\",\"received\":0,\"env\":\"disabled\"}";
     }

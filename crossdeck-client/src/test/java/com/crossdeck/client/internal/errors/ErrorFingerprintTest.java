@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ErrorFingerprintTest {
 
@@ -12,6 +14,71 @@ class ErrorFingerprintTest {
   private static final InAppClassifier CLASSIFIER =
       new InAppClassifier(
           List.of(ErrorFingerprintTest.class.getName()), InAppClassifier.DEFAULT_LIBRARY_PREFIXES);
+
+  /** The reference SDK's vectors (extended contract §6.5): joined hash input and fingerprint. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '¦',
+      value = {
+        "deprecated path hit ¦ dbccb148",
+        "boom ¦ 7c94b392",
+        "boom|Error:: ¦ 841f6e6c",
+        "Cannot read properties of undefined (reading 'id')|handleCheckout@/app/src/checkout.js:42"
+            + "|?@/app/src/server.js:10 ¦ 44590281",
+        "x|a@/app/a.js:1|b@/app/b.js:2|c@/app/c.js:3 ¦ 4934d1ff",
+        "lib|Error:/app/node_modules/lib/index.js:7 ¦ ff085502",
+        "HTTP 503 GET|HTTPError:https://x.example/api: ¦ 978d20fd",
+        "'' ¦ 00001505",
+        "héllo 😀 ¦ 8a1caf7a"
+      })
+  void hashesExactlyAsTheReferenceSdk(String input, String fingerprint) {
+    assertThat(ErrorFingerprint.djb2(input)).isEqualTo(fingerprint);
+  }
+
+  @Test
+  void aMessageIsFingerprintedByItsFirst200CharactersAsTheReferenceSdkDoes() {
+    assertThat(ErrorFingerprint.ofMessage("deprecated path hit")).isEqualTo("dbccb148");
+    assertThat(ErrorFingerprint.ofMessage("a".repeat(300))).isEqualTo("c7d3f54d");
+    assertThat(ErrorFingerprint.ofMessage("")).isEqualTo("00001505");
+  }
+
+  /** Java grouping keys: type and the top three in-app {@code Class.method} sites, no lines. */
+  @Test
+  void fingerprintsAThrowableByItsTypeAndTopThreeInAppSites() {
+    RuntimeException error = new IllegalStateException("order 1234 not found");
+    error.setStackTrace(
+        new StackTraceElement[] {
+          new StackTraceElement("java.util.Objects", "requireNonNull", "Objects.java", 233),
+          new StackTraceElement(
+              "com.acme.checkout.CheckoutService", "pay", "CheckoutService.java", 42),
+          new StackTraceElement(
+              "com.acme.checkout.CheckoutService", "submit", "CheckoutService.java", 17),
+          new StackTraceElement(
+              "org.springframework.web.Dispatcher", "handle", "Dispatcher.java", 9),
+          new StackTraceElement(
+              "com.acme.web.CheckoutController", "post", "CheckoutController.java", 88),
+          new StackTraceElement("com.acme.web.CheckoutController", "handle", null, -1)
+        });
+
+    // djb2("java.lang.IllegalStateException|com.acme.checkout.CheckoutService.pay
+    //       |com.acme.checkout.CheckoutService.submit|com.acme.web.CheckoutController.post")
+    assertThat(ErrorFingerprint.of(error, InAppClassifier.defaults())).isEqualTo("ebd9edc0");
+  }
+
+  @Test
+  void fingerprintsFixedVectorsWithoutInAppFramesOrWithoutFrames() {
+    RuntimeException library = new IllegalStateException("x");
+    library.setStackTrace(
+        new StackTraceElement[] {
+          frame("org.example.lib.Pool", "run"), frame("org.example.lib.Pool", "take")
+        });
+    InAppClassifier nothingInApp = new InAppClassifier(List.of(), List.of("org.example."));
+
+    // djb2("java.lang.IllegalStateException|org.example.lib.Pool.run|org.example.lib.Pool.take")
+    assertThat(ErrorFingerprint.of(library, nothingInApp)).isEqualTo("ee6c957b");
+    // djb2("java.lang.RuntimeException")
+    assertThat(ErrorFingerprint.of(withStack(), CLASSIFIER)).isEqualTo("dfb24bb8");
+  }
 
   @Test
   void isEightLowerCaseHexDigits() {

@@ -2,6 +2,7 @@ package com.crossdeck.client.internal.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.crossdeck.client.StackFrame;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -50,16 +51,17 @@ class ErrorReportTest {
   }
 
   @Test
-  void describesEachFrameWithItsClassMethodFileLineAndInAppMark() {
+  void describesEachFrameInTheReferenceShape() {
     ErrorReport report = report(new IllegalStateException("boom"));
 
-    assertThat(report.frames().get(0).toMap())
-        .containsExactly(
-            Map.entry("class", ErrorReportTest.class.getName()),
-            Map.entry("method", "describesEachFrameWithItsClassMethodFileLineAndInAppMark"),
-            Map.entry("file", "ErrorReportTest.java"),
-            Map.entry("line", report.frames().get(0).lineNumber()),
-            Map.entry("inApp", true));
+    StackFrame top = report.frames().get(0);
+    assertThat(top.function())
+        .isEqualTo(ErrorReportTest.class.getName() + ".describesEachFrameInTheReferenceShape");
+    assertThat(top.filename()).isEqualTo("ErrorReportTest.java");
+    assertThat(top.lineno()).isPositive();
+    assertThat(top.colno()).isZero();
+    assertThat(top.inApp()).isTrue();
+    assertThat(top.raw()).startsWith("at " + top.function() + "(ErrorReportTest.java:");
   }
 
   @Test
@@ -67,21 +69,22 @@ class ErrorReportTest {
     ErrorReport report = report(new IllegalStateException("boom"));
 
     assertThat(report.frames())
-        .filteredOn(frame -> frame.className().startsWith("org.junit."))
+        .filteredOn(frame -> frame.function().startsWith("org.junit."))
         .isNotEmpty()
-        .noneMatch(ErrorReport.Frame::inApp);
+        .noneMatch(StackFrame::inApp);
   }
 
   @Test
-  void leavesOutAnUnknownFileAndLine() {
+  void sendsAnUnknownFileAsEmptyAndAnUnknownLineAsZero() {
     RuntimeException error = new RuntimeException("boom");
     error.setStackTrace(new StackTraceElement[] {new StackTraceElement("a.B", "c", null, -2)});
 
-    assertThat(report(error).frames().get(0).toMap()).containsOnlyKeys("class", "method", "inApp");
+    assertThat(report(error).frames().get(0))
+        .isEqualTo(new StackFrame("a.B.c", "", 0, 0, false, "at a.B.c(Native Method)"));
   }
 
   @Test
-  void keepsTheTopFramesAndCountsTheRest() {
+  void keepsTheTopFrames() {
     RuntimeException error = new RuntimeException("boom");
     error.setStackTrace(
         IntStream.range(0, 80)
@@ -91,20 +94,37 @@ class ErrorReportTest {
     ErrorReport report = report(error);
 
     assertThat(report.frames()).hasSize(ErrorReport.MAX_FRAMES);
-    assertThat(report.frames().get(0).className()).isEqualTo("a.Frame0");
-    assertThat(report.framesOmitted()).isEqualTo(80 - ErrorReport.MAX_FRAMES);
+    assertThat(report.frames().get(0).function()).isEqualTo("a.Frame0.call");
   }
 
   @Test
-  void summarizesTheCauseChainOutermostFirst() {
+  void printsTheStackAsJavaDoesCutTo1024Characters() {
+    RuntimeException shallow = new RuntimeException("boom");
+    shallow.setStackTrace(new StackTraceElement[] {new StackTraceElement("a.B", "c", "B.java", 7)});
+    RuntimeException deep = new RuntimeException("boom");
+    deep.setStackTrace(
+        IntStream.range(0, 80)
+            .mapToObj(i -> new StackTraceElement("a.Frame" + i, "call", "Frame.java", i + 1))
+            .toArray(StackTraceElement[]::new));
+
+    assertThat(report(shallow).stack())
+        .isEqualTo("java.lang.RuntimeException: boom\n\tat a.B.c(B.java:7)");
+    assertThat(report(deep).stack())
+        .hasSize(ErrorReport.MAX_STACK_LENGTH)
+        .startsWith("java.lang.RuntimeException: boom\n\tat a.Frame0.call(Frame.java:1)")
+        .endsWith("…");
+  }
+
+  @Test
+  void summarizesTheCauseChainOutermostFirstInTheReferenceExtrasShape() {
     RuntimeException error =
         new RuntimeException(
             "checkout failed", new IllegalStateException("payment failed", new Error()));
 
     assertThat(report(error).causes())
         .containsExactly(
-            new ErrorReport.Cause("java.lang.IllegalStateException", "payment failed"),
-            new ErrorReport.Cause("java.lang.Error", "java.lang.Error"));
+            Map.of("name", "java.lang.IllegalStateException", "message", "payment failed"),
+            Map.of("name", "java.lang.Error", "message", "java.lang.Error"));
   }
 
   @Test
@@ -116,7 +136,7 @@ class ErrorReportTest {
 
     assertThat(report(error).causes())
         .hasSize(ErrorReport.MAX_CAUSES)
-        .extracting(ErrorReport.Cause::message)
+        .extracting(cause -> cause.get("message"))
         .containsExactly("level 19", "level 18", "level 17", "level 16", "level 15");
   }
 
@@ -128,38 +148,16 @@ class ErrorReportTest {
     inner.initCause(outer);
 
     assertThat(report(outer).causes())
-        .containsExactly(new ErrorReport.Cause("java.lang.RuntimeException", "inner"));
+        .containsExactly(Map.of("name", "java.lang.RuntimeException", "message", "inner"));
   }
 
   @Test
   void truncatesCauseMessagesToTheirShorterMaximum() {
     RuntimeException error = new RuntimeException("boom", new RuntimeException("y".repeat(1000)));
 
-    assertThat(report(error).causes().get(0).message())
+    assertThat((String) report(error).causes().get(0).get("message"))
         .hasSize(ErrorReport.MAX_CAUSE_MESSAGE_LENGTH)
         .endsWith("…");
-  }
-
-  @Test
-  void exposesItselfAsEventPropertiesInAFixedOrder() {
-    RuntimeException error = new RuntimeException("boom", new IllegalStateException("cause"));
-    error.setStackTrace(new StackTraceElement[] {new StackTraceElement("a.B", "c", "B.java", 7)});
-
-    assertThat(report(error).toProperties())
-        .containsExactly(
-            Map.entry("errorType", "java.lang.RuntimeException"),
-            Map.entry("message", "boom"),
-            Map.entry(
-                "frames",
-                List.of(
-                    Map.of(
-                        "class", "a.B", "method", "c", "file", "B.java", "line", 7, "inApp",
-                        false))),
-            Map.entry("framesOmitted", 0),
-            Map.entry(
-                "causes",
-                List.of(
-                    Map.of("errorType", "java.lang.IllegalStateException", "message", "cause"))));
   }
 
   private static ErrorReport report(Throwable error) {

@@ -1,7 +1,9 @@
 package com.crossdeck.spring.boot.autoconfigure;
 
+import com.crossdeck.client.BeforeSendHook;
 import com.crossdeck.client.CrossdeckListener;
 import com.crossdeck.client.CrossdeckServer;
+import com.crossdeck.client.ErrorBeforeSendHook;
 import com.crossdeck.spring.identity.CrossdeckIdentity;
 import java.util.List;
 import org.springframework.beans.factory.BeanFactory;
@@ -37,6 +39,8 @@ public final class CrossdeckAutoConfiguration {
       CrossdeckIdentity identity,
       ObjectProvider<CrossdeckListener> listeners,
       ObjectProvider<CrossdeckServerBuilderCustomizer> customizers,
+      ObjectProvider<BeforeSendHook> beforeSendHooks,
+      ObjectProvider<ErrorBeforeSendHook> errorBeforeSendHooks,
       BeanFactory beanFactory) {
     return new CrossdeckServerFactory(
         properties,
@@ -44,7 +48,9 @@ public final class CrossdeckAutoConfiguration {
         applicationPackages(beanFactory),
         identity,
         listeners,
-        customizers);
+        customizers,
+        beforeSendHooks,
+        errorBeforeSendHooks);
   }
 
   /** Closed by Spring after every bean using it, delivering what later shutdown code tracked. */

@@ -68,11 +68,16 @@ public final class CrossdeckIdentityAutoConfiguration {
     return new CrossdeckIdentity(resolvers);
   }
 
-  /** Available to application code that links on other occasions (an email link, say). */
+  /**
+   * Available to application code that links on other occasions (an email link, say). It forgets
+   * the links of a person {@link CrossdeckServer#forget} erased.
+   */
   @Bean
   @ConditionalOnMissingBean
   AnonymousIdLinker crossdeckAnonymousIdLinker(CrossdeckServer client) {
-    return new AnonymousIdLinker(client);
+    AnonymousIdLinker linker = new AnonymousIdLinker(client);
+    client.onErasure(linker::forget);
+    return linker;
   }
 
   @Bean

@@ -100,6 +100,9 @@ public class CrossdeckProperties {
 
   private final Emulator emulator = new Emulator();
 
+  private final Entitlements entitlements = new Entitlements();
+
+  private final Errors errors = new Errors();
   private final Outbox outbox = new Outbox();
 
   public boolean isEnabled() {
@@ -256,6 +259,14 @@ public class CrossdeckProperties {
 
   public Emulator getEmulator() {
     return emulator;
+  }
+
+  public Entitlements getEntitlements() {
+    return entitlements;
+  }
+
+  public Errors getErrors() {
+    return errors;
   }
 
   public Outbox getOutbox() {
@@ -479,6 +490,81 @@ public class CrossdeckProperties {
 
     public void setAllowedOrigins(List<String> allowedOrigins) {
       this.allowedOrigins = allowedOrigins;
+    }
+  }
+
+  /** The container-local entitlement cache behind CrossdeckServer.entitlements(). */
+  public static class Entitlements {
+
+    /**
+     * How long a customer's entitlement answer is used before warm() asks Crossdeck again; 0 to
+     * 24h. Answers keep serving after it (last-known-good), through an outage too.
+     */
+    private Duration cacheTtl = Duration.ofSeconds(60);
+
+    /**
+     * Age after which a cached answer counts as stale in the health details and metrics; 1s to 30d.
+     * Stale answers still serve.
+     */
+    private Duration staleAfter = Duration.ofHours(24);
+
+    /**
+     * Most customers kept in the cache (and as many user and anonymous id aliases); beyond it the
+     * least recently written is forgotten. 1 to 1,000,000.
+     */
+    private int maxCustomers = 10_000;
+
+    public Duration getCacheTtl() {
+      return cacheTtl;
+    }
+
+    public void setCacheTtl(Duration cacheTtl) {
+      this.cacheTtl = cacheTtl;
+    }
+
+    public Duration getStaleAfter() {
+      return staleAfter;
+    }
+
+    public void setStaleAfter(Duration staleAfter) {
+      this.staleAfter = staleAfter;
+    }
+
+    public int getMaxCustomers() {
+      return maxCustomers;
+    }
+
+    public void setMaxCustomers(int maxCustomers) {
+      this.maxCustomers = maxCustomers;
+    }
+  }
+
+  /** Captured errors and messages. */
+  public static class Errors {
+
+    /** Breadcrumbs kept for error reports, the oldest dropped first; 0 to 1,000. */
+    private int breadcrumbsMaxSize = 50;
+
+    /**
+     * Whether every tracked event also leaves a breadcrumb. Breadcrumbs are process-wide, so on a
+     * server one person's error report would carry other people's recent events; off by default.
+     */
+    private boolean breadcrumbsFromEvents;
+
+    public int getBreadcrumbsMaxSize() {
+      return breadcrumbsMaxSize;
+    }
+
+    public void setBreadcrumbsMaxSize(int breadcrumbsMaxSize) {
+      this.breadcrumbsMaxSize = breadcrumbsMaxSize;
+    }
+
+    public boolean isBreadcrumbsFromEvents() {
+      return breadcrumbsFromEvents;
+    }
+
+    public void setBreadcrumbsFromEvents(boolean breadcrumbsFromEvents) {
+      this.breadcrumbsFromEvents = breadcrumbsFromEvents;
     }
   }
 

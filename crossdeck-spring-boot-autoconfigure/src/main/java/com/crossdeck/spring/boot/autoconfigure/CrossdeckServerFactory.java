@@ -1,9 +1,11 @@
 package com.crossdeck.spring.boot.autoconfigure;
 
+import com.crossdeck.client.BeforeSendHook;
 import com.crossdeck.client.CrossdeckException;
 import com.crossdeck.client.CrossdeckListener;
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.CrossdeckServerBuilder;
+import com.crossdeck.client.ErrorBeforeSendHook;
 import com.crossdeck.client.ErrorCodes;
 import com.crossdeck.spring.identity.CrossdeckIdentity;
 import java.time.Duration;
@@ -14,9 +16,10 @@ import org.springframework.util.StringUtils;
 
 /**
  * Builds the auto-configured client from {@link CrossdeckProperties}, the application's {@link
- * CrossdeckListener} and {@link CrossdeckServerBuilderCustomizer} beans, and the request identity.
- * A configuration the client refuses becomes a {@link CrossdeckConfigurationException} naming the
- * property to fix.
+ * CrossdeckListener}, {@link BeforeSendHook}, {@link ErrorBeforeSendHook} and {@link
+ * CrossdeckServerBuilderCustomizer} beans (hooks applied in their {@code @Order}, customizers
+ * last), and the request identity. A configuration the client refuses becomes a {@link
+ * CrossdeckConfigurationException} naming the property to fix.
  */
 final class CrossdeckServerFactory {
 
@@ -32,6 +35,10 @@ final class CrossdeckServerFactory {
           Map.entry("maxQueueBytes", "max-queue-bytes"),
           Map.entry("errorCaptureRateLimit", "error-capture-rate-limit"),
           Map.entry("errorCaptureProcessCap", "error-capture-process-cap"),
+          Map.entry("entitlementCacheTtl", "entitlements.cache-ttl"),
+          Map.entry("entitlementStaleAfter", "entitlements.stale-after"),
+          Map.entry("entitlementCacheMaxCustomers", "entitlements.max-customers"),
+          Map.entry("breadcrumbsMaxSize", "errors.breadcrumbs-max-size"),
           Map.entry("outbox table", "outbox.table"),
           Map.entry("outbox maxRows", "outbox.max-rows"),
           Map.entry("outbox maxBytes", "outbox.max-bytes"),
@@ -46,6 +53,8 @@ final class CrossdeckServerFactory {
   private final CrossdeckIdentity identity;
   private final ObjectProvider<CrossdeckListener> listeners;
   private final ObjectProvider<CrossdeckServerBuilderCustomizer> customizers;
+  private final ObjectProvider<BeforeSendHook> beforeSendHooks;
+  private final ObjectProvider<ErrorBeforeSendHook> errorBeforeSendHooks;
 
   CrossdeckServerFactory(
       CrossdeckProperties properties,
@@ -53,13 +62,17 @@ final class CrossdeckServerFactory {
       List<String> defaultInAppPackages,
       CrossdeckIdentity identity,
       ObjectProvider<CrossdeckListener> listeners,
-      ObjectProvider<CrossdeckServerBuilderCustomizer> customizers) {
+      ObjectProvider<CrossdeckServerBuilderCustomizer> customizers,
+      ObjectProvider<BeforeSendHook> beforeSendHooks,
+      ObjectProvider<ErrorBeforeSendHook> errorBeforeSendHooks) {
     this.properties = properties;
     this.applicationName = applicationName;
     this.defaultInAppPackages = defaultInAppPackages;
     this.identity = identity;
     this.listeners = listeners;
     this.customizers = customizers;
+    this.beforeSendHooks = beforeSendHooks;
+    this.errorBeforeSendHooks = errorBeforeSendHooks;
   }
 
   /**
@@ -130,7 +143,21 @@ final class CrossdeckServerFactory {
             .flushOnExitTimeout(properties.getShutdownTimeout())
             .identityFallback(() -> identity.hint().orElse(null))
             .missingIdentityAdvice(
-                missingIdentityAdvice(properties.getIdentity().getAnonymousIdHeader()));
+                missingIdentityAdvice(properties.getIdentity().getAnonymousIdHeader()))
+            .entitlementCacheTtl(properties.getEntitlements().getCacheTtl())
+            .entitlementStaleAfter(properties.getEntitlements().getStaleAfter())
+            .entitlementCacheMaxCustomers(properties.getEntitlements().getMaxCustomers())
+            .breadcrumbsMaxSize(properties.getErrors().getBreadcrumbsMaxSize())
+            .breadcrumbsFromEvents(properties.getErrors().isBreadcrumbsFromEvents());
+    List<BeforeSendHook> hooks = beforeSendHooks.orderedStream().toList();
+    if (!hooks.isEmpty()) {
+      builder.beforeSend(hooks.size() == 1 ? hooks.get(0) : BeforeSendHook.inOrder(hooks));
+    }
+    List<ErrorBeforeSendHook> errorHooks = errorBeforeSendHooks.orderedStream().toList();
+    if (!errorHooks.isEmpty()) {
+      builder.errorBeforeSend(
+          errorHooks.size() == 1 ? errorHooks.get(0) : ErrorBeforeSendHook.inOrder(errorHooks));
+    }
     listeners.orderedStream().forEach(builder::listener);
     CrossdeckServer client;
     try {

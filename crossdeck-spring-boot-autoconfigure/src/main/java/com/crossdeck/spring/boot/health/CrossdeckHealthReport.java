@@ -2,6 +2,7 @@ package com.crossdeck.spring.boot.health;
 
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.Diagnostics;
+import com.crossdeck.client.EntitlementCacheStats;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,9 @@ import java.util.function.Supplier;
  * What the {@code crossdeck} health component reports, whichever Spring Boot health API shows it:
  * the client's {@link CrossdeckServer#diagnostics() diagnostics} (transport, queue size, events in
  * flight, events dropped by reason, last successful flush, last error, consecutive failures,
- * parked, failed and why, environment) plus how the starter is connected.
+ * parked, failed and why, environment), the entitlement cache's state ({@code entitlementCache}:
+ * customers, stale customers, aliases, hits, misses, stale serves, refresh failures, evictions,
+ * TTL, whether a durable store backs it) plus how the starter is connected.
  *
  * <p>Reads in-memory state only, so a health probe never waits on the network. The status is UP:
  * analytics delivery retries on its own and must not take the application out of a load balancer.
@@ -56,9 +59,25 @@ public final class CrossdeckHealthReport {
                 details.put(name, value instanceof Instant instant ? instant.toString() : value);
               }
             });
+    details.put("entitlementCache", entitlementCache(client.entitlements().cacheStats()));
     Diagnostics.Delivery delivery = diagnostics.delivery();
     boolean stopped = delivery.keyRejected() || delivery.parked() || delivery.failed();
     return new Snapshot(!(strict && stopped), details);
+  }
+
+  private static Map<String, Object> entitlementCache(EntitlementCacheStats stats) {
+    Map<String, Object> cache = new LinkedHashMap<>();
+    cache.put("customers", stats.customers());
+    cache.put("staleCustomers", stats.staleCustomers());
+    cache.put("aliases", stats.aliases());
+    cache.put("hits", stats.hits());
+    cache.put("misses", stats.misses());
+    cache.put("staleServes", stats.staleServes());
+    cache.put("refreshFailures", stats.refreshFailures());
+    cache.put("evictions", stats.evictions());
+    cache.put("ttl", stats.ttl().toString());
+    cache.put("durableStore", stats.durableStore());
+    return cache;
   }
 
   /**

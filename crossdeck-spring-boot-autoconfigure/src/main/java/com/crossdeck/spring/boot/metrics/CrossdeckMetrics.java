@@ -4,6 +4,7 @@ import com.crossdeck.client.CrossdeckListener;
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.Diagnostics;
 import com.crossdeck.client.DropReason;
+import com.crossdeck.client.EntitlementCacheStats;
 import com.crossdeck.client.ErrorCodes;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Crossdeck's meters. Counters and gauges read the client's {@link CrossdeckServer#diagnostics()
@@ -136,6 +138,7 @@ public final class CrossdeckMetrics implements MeterBinder {
         .description("Events waiting to be sent")
         .baseUnit(EVENTS)
         .register(registry);
+    entitlementCache(registry);
     starterCounter(
         registry,
         "crossdeck.identity.invalid",
@@ -160,6 +163,61 @@ public final class CrossdeckMetrics implements MeterBinder {
       bindOutbox(registry);
     }
     client.addListener(new FlushMeters(registry));
+  }
+
+  /**
+   * The entitlement cache: reads it answered, reads it could not, last-known-good answers served
+   * from a stale entry, and its size. Reading them loads nothing when no entitlement was used.
+   */
+  private void entitlementCache(MeterRegistry registry) {
+    cacheCounter(
+        registry,
+        "crossdeck.entitlements.cache.hits",
+        "Entitlement reads answered from the cache",
+        EntitlementCacheStats::hits);
+    cacheCounter(
+        registry,
+        "crossdeck.entitlements.cache.misses",
+        "Entitlement reads the cache could not answer",
+        EntitlementCacheStats::misses);
+    cacheCounter(
+        registry,
+        "crossdeck.entitlements.cache.stale.serves",
+        "Entitlement answers served from a stale entry (last-known-good)",
+        EntitlementCacheStats::staleServes);
+    cacheCounter(
+        registry,
+        "crossdeck.entitlements.cache.refresh.failures",
+        "Entitlement reads from Crossdeck that failed",
+        EntitlementCacheStats::refreshFailures);
+    cacheCounter(
+        registry,
+        "crossdeck.entitlements.cache.evictions",
+        "Customers removed from the entitlement cache to stay within its bound",
+        EntitlementCacheStats::evictions);
+    Gauge.builder(
+            "crossdeck.entitlements.cache.size",
+            client,
+            server -> server.entitlements().cacheStats().customers())
+        .description("Customers in the entitlement cache")
+        .register(registry);
+    Gauge.builder(
+            "crossdeck.entitlements.cache.stale",
+            client,
+            server -> server.entitlements().cacheStats().staleCustomers())
+        .description("Cached customers whose answer is stale")
+        .register(registry);
+  }
+
+  private void cacheCounter(
+      MeterRegistry registry,
+      String name,
+      String description,
+      ToLongFunction<EntitlementCacheStats> count) {
+    FunctionCounter.builder(
+            name, client, server -> count.applyAsLong(server.entitlements().cacheStats()))
+        .description(description)
+        .register(registry);
   }
 
   private void bindOutbox(MeterRegistry registry) {

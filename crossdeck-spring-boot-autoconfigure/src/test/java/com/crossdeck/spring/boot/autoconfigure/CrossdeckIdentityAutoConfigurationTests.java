@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.Event;
+import com.crossdeck.client.IdentityHints;
 import com.crossdeck.client.TrackResult;
 import com.crossdeck.emulator.CrossdeckEmulatorExtension;
 import com.crossdeck.emulator.IdentityHint;
@@ -89,6 +90,27 @@ class CrossdeckIdentityAutoConfigurationTests {
             context -> {
               assertThat(context).doesNotHaveBean(SignInLinking.class);
               assertThat(context).hasSingleBean(AnonymousIdLinker.class);
+            });
+  }
+
+  @Test
+  void forgetsTheLinksOfAnErasedPersonSoTheirNextSignInLinksTheirNewCustomer() {
+    CoreAutoConfigurations.live(runner, emulator.get())
+        .run(
+            context -> {
+              CrossdeckServer client = context.getBean(CrossdeckServer.class);
+              AnonymousIdLinker linker = context.getBean(AnonymousIdLinker.class);
+              assertThat(linker.link("user_erased", "anon_erased").get(5, TimeUnit.SECONDS))
+                  .isEqualTo(AnonymousIdLinker.Outcome.LINKED);
+
+              client.forget(IdentityHints.forUser("user_erased"));
+              assertThat(emulator.customerId("anon_erased")).isEmpty();
+              assertThat(linker.link("user_erased", "anon_erased").get(5, TimeUnit.SECONDS))
+                  .isEqualTo(AnonymousIdLinker.Outcome.LINKED);
+
+              assertThat(emulator.customerId("anon_erased"))
+                  .isPresent()
+                  .isEqualTo(emulator.customerId("user_erased"));
             });
   }
 

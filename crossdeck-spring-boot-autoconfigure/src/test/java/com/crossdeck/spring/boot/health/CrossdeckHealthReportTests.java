@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.Event;
+import com.crossdeck.client.IdentityHints;
 import com.crossdeck.client.outbox.OutboxOptions;
 import com.crossdeck.emulator.CrossdeckEmulator;
 import com.crossdeck.emulator.CrossdeckEmulatorExtension;
@@ -53,6 +54,30 @@ class CrossdeckHealthReportTests {
         .containsEntry("failed", false)
         .containsKeys("lastFlushAt", "dropped", "transport");
     assertThat(health.details().get("lastFlushAt")).isInstanceOf(String.class);
+  }
+
+  @Test
+  void showsTheEntitlementCachesStateWithoutLoadingItWhenUnused() {
+    assertThat(report(false).read().details().get("entitlementCache"))
+        .asInstanceOf(InstanceOfAssertFactories.MAP)
+        .containsEntry("customers", 0)
+        .containsEntry("hits", 0L)
+        .containsEntry("ttl", "PT1M")
+        .containsEntry("durableStore", false);
+
+    IdentityHints user = IdentityHints.forUser("user_health");
+    client.entitlements().get(user);
+    client.entitlements().isEntitled(user, "pro");
+    client.entitlements().isEntitled(IdentityHints.forUser("user_unknown"), "pro");
+
+    assertThat(report(false).read().details().get("entitlementCache"))
+        .asInstanceOf(InstanceOfAssertFactories.MAP)
+        .containsEntry("customers", 1)
+        .containsEntry("aliases", 1)
+        .containsEntry("hits", 1L)
+        .containsEntry("misses", 1L)
+        .containsEntry("staleServes", 0L)
+        .containsEntry("staleCustomers", 0);
   }
 
   @Test

@@ -1,10 +1,13 @@
 package com.crossdeck.spring.boot.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.crossdeck.client.CrossdeckException;
 import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.client.DropReason;
 import com.crossdeck.client.Event;
+import com.crossdeck.client.IdentityHints;
 import com.crossdeck.client.outbox.OutboxOptions;
 import com.crossdeck.emulator.CrossdeckEmulator;
 import com.crossdeck.emulator.CrossdeckEmulatorExtension;
@@ -49,6 +52,36 @@ class CrossdeckMetricsTests {
     client.flush();
     assertThat(count("crossdeck.events.sent")).isEqualTo(2);
     assertThat(registry.get("crossdeck.queue.size").gauge().value()).isZero();
+  }
+
+  @Test
+  void measuresTheEntitlementCacheHitsMissesStaleServesAndSize() {
+    client.close(Duration.ZERO);
+    client = EmulatorClients.builder(emulator.get()).timeout(Duration.ofMillis(200)).build();
+    bind();
+    assertThat(registry.get("crossdeck.entitlements.cache.size").gauge().value()).isZero();
+    IdentityHints user = IdentityHints.forUser("user_metrics");
+    client.entitlements().get(user);
+    client.entitlements().isEntitled(user, "pro");
+    client.entitlements().isEntitled(user, "team");
+    client.entitlements().isEntitled(IdentityHints.forUser("user_unknown"), "pro");
+
+    assertThat(count("crossdeck.entitlements.cache.hits")).isEqualTo(2);
+    assertThat(count("crossdeck.entitlements.cache.misses")).isEqualTo(1);
+    assertThat(count("crossdeck.entitlements.cache.stale.serves")).isZero();
+    assertThat(registry.get("crossdeck.entitlements.cache.size").gauge().value()).isOne();
+    assertThat(registry.get("crossdeck.entitlements.cache.stale").gauge().value()).isZero();
+
+    // An outage: every read times out.
+    emulator.faults().latency(Duration.ofSeconds(1));
+    assertThatThrownBy(() -> client.entitlements().get(user))
+        .isInstanceOf(CrossdeckException.class);
+    emulator.faults().latency(Duration.ZERO);
+    assertThat(client.entitlements().isEntitled(user, "pro")).isFalse();
+
+    assertThat(count("crossdeck.entitlements.cache.refresh.failures")).isEqualTo(1);
+    assertThat(count("crossdeck.entitlements.cache.stale.serves")).isEqualTo(1);
+    assertThat(registry.get("crossdeck.entitlements.cache.stale").gauge().value()).isOne();
   }
 
   @Test
