@@ -24,8 +24,9 @@ import java.util.List;
  *   both take [--sdks a,b] [--scenarios x,y] to run only some SDKs or scenarios
  * outbox [--rounds N] [--quick]  durable delivery on an embedded PostgreSQL beside the in-memory
  *                                path: relay throughput, cost in a transaction, lag under a burst
- * startup [--runs N]            fresh-JVM startup: every SDK's build() and first delivered
- *                                event, a Spring Boot app with and without the starter (default 5)
+ * startup [--runs N] [--app-only]   fresh-JVM startup: every SDK's build() and first
+ *                                delivered event, a Spring Boot app with and without the starter
+ *                                (default 5 runs); --app-only starts the Boot app only
  * versus OLD_JAR [--rounds N] [--benchmarks REGEX]   TrackBenchmark and EncoderBenchmark (or
  *                                the benchmarks REGEX selects) from an older build's jar and from
  *                                this one, interleaved in one run (default 3 rounds)
@@ -60,7 +61,7 @@ public final class BenchmarkMain {
       default -> {
         System.err.println(
             "usage: all [--rounds N] [--out DIR] | e2e [--rounds N] [--quick]"
-                + " | outbox [--rounds N] [--quick] | startup [--runs N]"
+                + " | outbox [--rounds N] [--quick] | startup [--runs N] [--app-only]"
                 + " | versus OLD_JAR [--rounds N]");
         System.exit(2);
       }
@@ -108,7 +109,8 @@ public final class BenchmarkMain {
     int runs = Integer.parseInt(option(arguments, "--runs", "5"));
     Path logs = Path.of(System.getProperty("java.io.tmpdir"), "crossdeck-benchmark-logs");
     Path app = Path.of(option(arguments, "--app", "crossdeck-benchmarks/startup-app"));
-    System.out.println(new StartupBenchmark(runs, app, logs).run());
+    boolean appOnly = arguments.contains("--app-only");
+    System.out.println(new StartupBenchmark(runs, appOnly, app, logs).run());
     System.exit(0);
   }
 

@@ -39,11 +39,11 @@ import org.slf4j.LoggerFactory;
  * created later, off the caller's thread and only once needed: the HTTP transport (TLS setup and
  * class loading take hundreds of milliseconds) and the runtime context (host detection) by the
  * sender thread before its first batch, or by the first direct call ({@code identify}, {@code
- * ingest}, {@code heartbeat}); the JSON mapper at the sender's first idle moment. {@code track()}
- * works at once: events queue while the transport is created. The boot heartbeat (and the {@code
- * sdk.boot} event) waits {@link #BOOT_HEARTBEAT_DELAY}, so that an application still starting does
- * not share its CPU with it. The entitlement parts and the erasure call are created by their first
- * use.
+ * ingest}, {@code heartbeat}); the JSON mapper at the sender's first idle moment after the first
+ * batch or {@link #STARTUP_GRACE}. {@code track()} works at once: events queue while the transport
+ * is created. The boot heartbeat (and the {@code sdk.boot} event) waits {@link #STARTUP_GRACE} too,
+ * so that an application still starting does not share its CPU with either. The entitlement parts
+ * and the erasure call are created by their first use.
  */
 final class ClientCore {
 
@@ -55,8 +55,11 @@ final class ClientCore {
     return LoggerFactory.getLogger(ClientCore.class);
   }
 
-  /** How long the boot heartbeat leaves the application to start before it checks the key. */
-  static final Duration BOOT_HEARTBEAT_DELAY = Duration.ofSeconds(10);
+  /**
+   * How long work nothing waits for yet (the boot heartbeat; the JSON mapper, unless events flow
+   * sooner) leaves the application to start.
+   */
+  static final Duration STARTUP_GRACE = Duration.ofSeconds(10);
 
   final ClientConfig config;
   final DeliveryStats stats = new DeliveryStats();
@@ -112,7 +115,8 @@ final class ClientCore {
                 config.identityFallback(),
                 config.beforeSend(),
                 config.breadcrumbsFromEvents() ? breadcrumbs::recordEvent : null,
-                config.missingIdentityAdvice()),
+                config.missingIdentityAdvice(),
+                STARTUP_GRACE),
             encoder,
             superProperties,
             api,
@@ -152,7 +156,7 @@ final class ClientCore {
     this.shutdownHook = config.flushOnExit() ? installShutdownHook() : null;
     if (config.bootHeartbeat()) {
       heartbeat.checkInBackground(
-          config.clock(), BOOT_HEARTBEAT_DELAY, () -> !delivery.isClosed(), this::trackBootEvent);
+          config.clock(), STARTUP_GRACE, () -> !delivery.isClosed(), this::trackBootEvent);
     }
     delivery.start();
   }

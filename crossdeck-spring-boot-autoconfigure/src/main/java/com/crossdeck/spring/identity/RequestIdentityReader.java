@@ -2,8 +2,9 @@ package com.crossdeck.spring.identity;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.commons.logging.Log;
@@ -40,8 +41,12 @@ public final class RequestIdentityReader {
   /** Base 36 of any millisecond before the year 5000 fits in 9 characters. */
   private static final int MAX_TIME_CHARACTERS = 9;
 
-  /** The web SDK did not exist before this: an earlier time is not one it encoded. */
-  private static final long EARLIEST_MINTED = Instant.parse("2020-01-01T00:00:00Z").toEpochMilli();
+  /**
+   * The web SDK did not exist before 2020-01-01 UTC: an earlier time is not one it encoded.
+   * Computed, not parsed, so loading this class at startup loads no date parser.
+   */
+  private static final long EARLIEST_MINTED =
+      TimeUnit.DAYS.toMillis(LocalDate.of(2020, 1, 1).toEpochDay());
 
   /** How far ahead of this server's clock a browser's clock may plausibly run. */
   private static final Duration CLOCK_SKEW = Duration.ofDays(1);

@@ -23,13 +23,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What delivery needs and {@code build()} should not wait for is created here, when first
  * needed: the HTTP transport and the runtime context before the first batch (events queue
- * meanwhile), the JSON mapper at the first idle moment. An application that is still starting and
- * has tracked nothing pays for none of it. A batch goes out when {@code batchSize} events are
- * waiting, when the oldest has waited the flush interval, on {@code flush()}, and while closing.
- * Exactly one request is in flight, so events leave in the order they were queued and a batch being
- * retried always goes before newer events. What happens to a response is decided by {@link
- * DeliveryOutcomes}; this class owns the loop, the waiting and the unsent batches. Callers only
- * touch lock-free structures, so {@code track()} never waits for this thread.
+ * meanwhile), the JSON mapper at the first idle moment once the application has started ({@link
+ * StartupGrace}). An application that is still starting and has tracked nothing pays for none of
+ * it. A batch goes out when {@code batchSize} events are waiting, when the oldest has waited the
+ * flush interval, on {@code flush()}, and while closing. Exactly one request is in flight, so
+ * events leave in the order they were queued and a batch being retried always goes before newer
+ * events. What happens to a response is decided by {@link DeliveryOutcomes}; this class owns the
+ * loop, the waiting and the unsent batches. Callers only touch lock-free structures, so {@code
+ * track()} never waits for this thread.
  *
  * <p><b>It cannot die silently.</b> The loop survives anything thrown below it (recorded, logged,
  * retried after a short pause). It stops only when closed, or when it truly cannot continue: the
@@ -71,6 +72,7 @@ final class BatchSender {
 
   private final Deque<Batch> unsent = new ArrayDeque<>();
   private long nextAttemptNanos;
+  private final StartupGrace startupGrace;
   private boolean mapperReady;
 
   private volatile boolean sleeping;
@@ -89,7 +91,8 @@ final class BatchSender {
       CrossdeckClock clock,
       RandomGenerator random,
       int batchSize,
-      Duration interval) {
+      Duration interval,
+      Duration startupGrace) {
     this.queue = queue;
     this.markers = markers;
     this.delivery = delivery;
@@ -100,6 +103,7 @@ final class BatchSender {
     this.random = random;
     this.batchSize = batchSize;
     this.intervalNanos = interval.toNanos();
+    this.startupGrace = new StartupGrace(clock.nanoTime(), startupGrace);
     this.batcher = new Batcher(queue, markers, batchSize, this::newKey);
     this.throttle = new LogThrottle(clock, TimeUnit.MINUTES.toNanos(1));
     this.thread = new Thread(this::run, "crossdeck-sender");
@@ -262,6 +266,7 @@ final class BatchSender {
       Batch batch = batcher.take(envelope.get());
       if (batch != null) {
         unsent.addLast(batch);
+        startupGrace.eventsFlowed();
       }
       updateInFlight();
     } finally {
@@ -271,13 +276,14 @@ final class BatchSender {
   }
 
   /**
-   * Builds the JSON mapper at the first idle moment, off the application's threads and after the
-   * first events left. Only records and beans in properties and error bodies need it, but its
-   * classes take a few hundred milliseconds to load: better here than in the first {@code track()}
-   * that needs it, or before the first batch.
+   * Builds the JSON mapper at the first idle moment once the application has started, off the
+   * application's threads and after the first events left. Only records and beans in properties and
+   * error bodies need it, but its classes take a few hundred milliseconds to load: better here than
+   * in the first {@code track()} that needs it, before the first batch, or while the application
+   * starts.
    */
   private void prepareMapper() {
-    if (mapperReady) {
+    if (mapperReady || !startupGrace.isOver(clock.nanoTime())) {
       return;
     }
     mapperReady = true;

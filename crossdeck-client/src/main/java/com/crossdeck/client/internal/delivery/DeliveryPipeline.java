@@ -88,7 +88,8 @@ public final class DeliveryPipeline {
             clock,
             options.random(),
             options.batchSize(),
-            options.flushInterval());
+            options.flushInterval(),
+            options.startupGrace());
     this.intake =
         new EventIntake(
             encoder,
@@ -119,6 +120,8 @@ public final class DeliveryPipeline {
    * @param onQueued told of every event queued, on the tracking thread; or {@code null}
    * @param missingIdentityAdvice how to give events an identity, ending {@code missing_identity}
    *     messages
+   * @param startupGrace how long the sender leaves an application that tracks nothing to start
+   *     before it does work nothing waits for yet
    */
   public record Options(
       int batchSize,
@@ -130,7 +133,8 @@ public final class DeliveryPipeline {
       Supplier<IdentityHint> identityFallback,
       BeforeSendHook beforeSend,
       Consumer<Event> onQueued,
-      String missingIdentityAdvice) {}
+      String missingIdentityAdvice,
+      Duration startupGrace) {}
 
   /** Starts the sender thread, and the durable queue's. */
   public void start() {

@@ -4,8 +4,8 @@ import com.crossdeck.client.CrossdeckServer;
 import com.crossdeck.spring.identity.CrossdeckIdentity;
 import com.crossdeck.spring.tracking.TrackEvent;
 import com.crossdeck.spring.tracking.TrackEventInterceptor;
+import com.crossdeck.spring.tracking.TrackEventPointcut;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
-import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -67,10 +67,8 @@ public final class CrossdeckTrackingAutoConfiguration {
   @ConditionalOnMissingBean(name = "crossdeckTrackEventAdvisor")
   static DefaultPointcutAdvisor crossdeckTrackEventAdvisor(
       TrackEventInterceptor interceptor, Environment environment) {
-    // checkInherited: an annotation on an interface method applies to its implementations.
     DefaultPointcutAdvisor advisor =
-        new DefaultPointcutAdvisor(
-            new AnnotationMatchingPointcut(null, TrackEvent.class, true), interceptor);
+        new DefaultPointcutAdvisor(new TrackEventPointcut(), interceptor);
     boolean outbox = environment.getProperty("crossdeck.outbox.enabled", Boolean.class, false);
     advisor.setOrder(outbox ? OUTBOX_ADVISOR_ORDER : ADVISOR_ORDER);
     return advisor;

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.aop.ClassFilter;
+import org.springframework.aop.PointcutAdvisor;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
@@ -52,6 +54,24 @@ class CrossdeckTrackingAutoConfigurationTests {
           checkout.place(new Order("o_1", "user_42", "pro", 49));
 
           assertThat(stored(context)).extracting(StoredEvent::name).containsExactly("order_placed");
+        });
+  }
+
+  /**
+   * Spring asks the advisor about every bean while the application starts: one without the
+   * annotation is turned away by its class, before any of its methods is searched.
+   */
+  @Test
+  void turnsAwayBeansWithoutTrackEventByTheirClassAlone() {
+    runner.run(
+        context -> {
+          PointcutAdvisor advisor =
+              context.getBean("crossdeckTrackEventAdvisor", PointcutAdvisor.class);
+          ClassFilter classes = advisor.getPointcut().getClassFilter();
+
+          assertThat(classes.matches(Checkout.class)).isTrue();
+          assertThat(classes.matches(Pricing.class)).isFalse();
+          assertThat(AopUtils.isAopProxy(context.getBean(Pricing.class))).isFalse();
         });
   }
 

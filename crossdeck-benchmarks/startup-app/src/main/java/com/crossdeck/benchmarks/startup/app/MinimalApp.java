@@ -1,5 +1,6 @@
 package com.crossdeck.benchmarks.startup.app;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -17,9 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * A minimal Spring Boot MVC application: one controller and the actuator. The startup benchmark
  * starts it in a fresh JVM, with and without the Crossdeck starter on its classpath; once ready it
- * prints {@code READY <JVM uptime ms> <resident set KiB>} and exits. With {@code
- * -Dstartup.profile=true} it also records Spring's startup steps and prints the time spent creating
- * each Crossdeck bean ({@code BEAN <ms> <name>}).
+ * prints {@code READY <JVM uptime ms> <resident set KiB> <process CPU ms> <main thread CPU ms>} and
+ * exits (the main thread runs the whole startup sequence, and this listener runs on it). With
+ * {@code -Dstartup.profile=true} it also records Spring's startup steps and prints the time spent
+ * creating each Crossdeck bean ({@code BEAN <ms> <name>}).
  */
 @SpringBootApplication
 @RestController
@@ -45,10 +47,14 @@ public class MinimalApp {
   @EventListener(ApplicationReadyEvent.class)
   void ready() throws IOException {
     long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+    long mainCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+    long processCpu =
+        ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class).getProcessCpuTime()
+            / 1_000_000;
     if (steps != null) {
       printCrossdeckBeans();
     }
-    System.out.println("READY " + uptime + " " + residentKib());
+    System.out.println("READY " + uptime + " " + residentKib() + " " + processCpu + " " + mainCpu);
     System.out.flush();
     System.exit(0);
   }
