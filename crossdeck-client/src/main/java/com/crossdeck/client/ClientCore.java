@@ -70,7 +70,8 @@ final class ClientCore {
   // The transactional outbox, when the builder was given one; null otherwise.
   private final Outbox outbox;
   final Heartbeat heartbeat;
-  final ErrorCapture errors;
+  // Created by the first capture: most processes never capture an error in their first seconds.
+  final Lazy<ErrorCapture> errors;
   final SuperProperties superProperties;
   final ErrorScope errorScope = new ErrorScope();
   final BreadcrumbRing breadcrumbs;
@@ -152,7 +153,7 @@ final class ClientCore {
                     List.of(
                         (customerId, hints) -> entitlementRoom.get().forget(customerId, hints),
                         (customerId, hints) -> breadcrumbs.clear())));
-    this.errors = errorCapture(config);
+    this.errors = Lazy.of(() -> errorCapture(config));
     this.shutdownHook = config.flushOnExit() ? installShutdownHook() : null;
     if (config.bootHeartbeat()) {
       heartbeat.checkInBackground(

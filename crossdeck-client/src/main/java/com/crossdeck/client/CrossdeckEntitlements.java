@@ -3,6 +3,7 @@ package com.crossdeck.client;
 import com.crossdeck.client.internal.Lazy;
 import com.crossdeck.client.internal.entitlements.EntitlementRoom;
 import com.crossdeck.client.internal.entitlements.EntitlementWrites;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,15 +32,18 @@ import java.util.List;
 public final class CrossdeckEntitlements {
 
   private final Lazy<EntitlementRoom> room;
-  private final EntitlementCacheStats unused;
+  private final Duration cacheTtl;
+  private final boolean storeConfigured;
 
   /**
    * @param room the entitlement parts, created by their first use
-   * @param unused the statistics of a cache no call has used yet
+   * @param cacheTtl the cache's time to live, as configured
+   * @param storeConfigured whether the builder was given an {@link EntitlementStore}
    */
-  CrossdeckEntitlements(Lazy<EntitlementRoom> room, EntitlementCacheStats unused) {
+  CrossdeckEntitlements(Lazy<EntitlementRoom> room, Duration cacheTtl, boolean storeConfigured) {
     this.room = room;
-    this.unused = unused;
+    this.cacheTtl = cacheTtl;
+    this.storeConfigured = storeConfigured;
   }
 
   /**
@@ -182,6 +186,8 @@ public final class CrossdeckEntitlements {
    * nothing: a health probe or a metrics scrape does not load the entitlement parts.
    */
   public EntitlementCacheStats cacheStats() {
-    return room.isCreated() ? room.get().stats() : unused;
+    return room.isCreated()
+        ? room.get().stats()
+        : new EntitlementCacheStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, cacheTtl, storeConfigured);
   }
 }

@@ -48,20 +48,7 @@ public final class CrossdeckServer implements AutoCloseable {
     this.core = new ClientCore(config);
     this.entitlements =
         new CrossdeckEntitlements(
-            core.entitlementRoom,
-            new EntitlementCacheStats(
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                0,
-                config.entitlementCacheTtl(),
-                config.entitlementStore() != null));
+            core.entitlementRoom, config.entitlementCacheTtl(), config.entitlementStore() != null);
   }
 
   /**
@@ -292,7 +279,7 @@ public final class CrossdeckServer implements AutoCloseable {
    * anon_java_…}). Never throws.
    */
   public TrackResult captureError(Throwable error, ErrorContext context) {
-    return enabled ? core.errors.capture(error, context) : discard(null);
+    return enabled ? core.errors.get().capture(error, context) : discard(null);
   }
 
   /** What a disabled client answers: accepted, under the caller's event id or a fresh one. */
@@ -315,7 +302,7 @@ public final class CrossdeckServer implements AutoCloseable {
    * identity is the identity fallback's, else this process's anonymous id. Never throws.
    */
   public TrackResult captureMessage(String message, String level) {
-    return core.errors.captureMessage(message, level);
+    return core.errors.get().captureMessage(message, level);
   }
 
   /** Sets a tag every captured error carries; a {@code null} value removes it. */
