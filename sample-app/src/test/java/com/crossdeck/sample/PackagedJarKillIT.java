@@ -139,7 +139,8 @@ class PackagedJarKillIT {
       var response =
           http.send(
               http.postJson(
-                      "/api/orders", "{\"sku\":\"sku_" + visitor + "\",\"amount\":" + visitor + "}")
+                      "/api/orders",
+                      "{\"sku\":\"sku_" + visitor + "\",\"amount\":" + (visitor + 1) + "}")
                   .header("X-Anon-Id", "anon_kill_" + visitor));
       assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
       return JsonPath.read(response.body(), "$.orderId");

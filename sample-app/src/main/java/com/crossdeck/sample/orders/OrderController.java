@@ -18,6 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Profile("outbox")
 class OrderController {
 
+  // The orders table's limits (orders/schema.sql): sku VARCHAR(64), amount DECIMAL(12, 2).
+  private static final int MAX_SKU_LENGTH = 64;
+  private static final BigDecimal AMOUNT_CEILING = new BigDecimal("10000000000");
+
   private final Orders orders;
 
   OrderController(Orders orders) {
@@ -34,11 +38,26 @@ class OrderController {
 
   @PostMapping("/api/orders")
   ResponseEntity<Map<String, Object>> place(@RequestBody OrderRequest request) {
-    if (request.sku() == null || request.sku().isBlank() || request.amount() == null) {
-      return ResponseEntity.badRequest().body(Map.of("error", "sku and amount are required"));
+    String sku = request.sku();
+    if (sku == null || sku.isBlank() || sku.length() > MAX_SKU_LENGTH) {
+      return ResponseEntity.badRequest()
+          .body(Map.of("error", "sku must be 1 to " + MAX_SKU_LENGTH + " characters"));
+    }
+    if (!isAmount(request.amount())) {
+      return ResponseEntity.badRequest()
+          .body(
+              Map.of(
+                  "error", "amount must be more than 0 and below 10,000,000,000, in whole cents"));
     }
     Orders.Order order = orders.place(request.sku(), request.amount());
     return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("orderId", order.id()));
+  }
+
+  private static boolean isAmount(BigDecimal amount) {
+    return amount != null
+        && amount.signum() > 0
+        && amount.compareTo(AMOUNT_CEILING) < 0
+        && amount.stripTrailingZeros().scale() <= 2;
   }
 
   @GetMapping("/api/orders")
